@@ -1,0 +1,79 @@
+// Policy configuration ("knobs"): each knob carries its JSON schema (so Pulumi Cloud and
+// `pulumi policy enable --config` validate it) and its own parser, because the analyzer's
+// Configure call does not validate what it is handed.
+
+import { PolicyConfigSchema } from "@pulumi/policy";
+
+type JSONSchema = PolicyConfigSchema["properties"][string];
+
+export interface Knob<T> {
+    readonly schema: JSONSchema;
+    readonly default: T;
+    /** The allowed values in words, for the message about an invalid value. */
+    readonly allowed: string;
+    /** The value, or undefined when it is not allowed. */
+    parse(value: unknown): T | undefined;
+}
+
+export type Knobs = Record<string, Knob<unknown>>;
+export type KnobValues<K extends Knobs> = { readonly [P in keyof K]: K[P] extends Knob<infer T> ? T : never };
+
+export function integerKnob(o: { default: number; minimum: number; maximum: number; description: string }): Knob<number> {
+    return {
+        schema: { type: "integer", minimum: o.minimum, maximum: o.maximum, default: o.default, description: o.description },
+        default: o.default,
+        allowed: `an integer from ${o.minimum} to ${o.maximum}`,
+        parse: v => (typeof v === "number" && Number.isInteger(v) && v >= o.minimum && v <= o.maximum ? v : undefined),
+    };
+}
+
+export function booleanKnob(o: { default: boolean; description: string }): Knob<boolean> {
+    return {
+        schema: { type: "boolean", default: o.default, description: o.description },
+        default: o.default,
+        allowed: "true or false",
+        parse: v => (typeof v === "boolean" ? v : undefined),
+    };
+}
+
+const versionPattern = "^[0-9]+(\\.[0-9]+){0,2}$";
+
+export function versionKnob(o: { default: string; description: string }): Knob<string> {
+    const re = new RegExp(versionPattern);
+    return {
+        schema: { type: "string", pattern: versionPattern, default: o.default, description: o.description },
+        default: o.default,
+        allowed: 'a version such as "4.0.10" (digits separated by dots, at most three parts)',
+        parse: v => (typeof v === "string" && re.test(v) ? v : undefined),
+    };
+}
+
+export function configSchema(knobs: Knobs): PolicyConfigSchema | undefined {
+    const names = Object.keys(knobs);
+    if (names.length === 0) return undefined;
+    const properties: PolicyConfigSchema["properties"] = {};
+    for (const name of names) properties[name] = knobs[name].schema;
+    return { properties };
+}
+
+export interface InvalidKnob {
+    readonly name: string;
+    readonly allowed: string;
+}
+
+/** Resolves every knob from the Configure values, defaults filling the gaps. */
+export function resolveKnobs<K extends Knobs>(knobs: K, given: Record<string, unknown>): KnobValues<K> | InvalidKnob {
+    const values: Record<string, unknown> = {};
+    for (const name of Object.keys(knobs)) {
+        const knob = knobs[name];
+        const raw = given[name];
+        if (raw === undefined || raw === null) {
+            values[name] = knob.default;
+            continue;
+        }
+        const parsed = knob.parse(raw);
+        if (parsed === undefined) return { name, allowed: knob.allowed };
+        values[name] = parsed;
+    }
+    return values as KnobValues<K>;
+}

@@ -1,0 +1,283 @@
+// A client for a policy pack's analyzer server that does what the Pulumi engine does: start the
+// pack with `run-policy-pack`, read the port it prints, and speak the analyzer gRPC protocol.
+// Tests, the benchmark and the offline check all go through it, so they exercise what users run.
+
+import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
+import * as grpc from "@grpc/grpc-js";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+
+/** The engine's encoding of a value not known at preview (plugin.UnknownStringValue). */
+export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** A value unknown at preview, as a test or a mock writes it. */
+export const unknown: unique symbol = Symbol("unknown");
+export class Secret {
+    constructor(readonly value: unknown) {}
+}
+export function secret(value: unknown): Secret {
+    return new Secret(value);
+}
+
+/** Encodes a property value the way the engine sends it over the wire. */
+export function encodeValue(value: unknown): unknown {
+    if (value === unknown) return UNKNOWN_SENTINEL;
+    if (value instanceof Secret) return { [SIG_KEY]: SECRET_SIG, value: encodeValue(value.value) ?? null };
+    if (Array.isArray(value)) return value.map(v => encodeValue(v) ?? null);
+    if (value !== null && typeof value === "object") {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) {
+            if (v !== undefined) out[k] = encodeValue(v);
+        }
+        return out;
+    }
+    return value;
+}
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+const levelToProto: Record<EnforcementLevel, analyzerpb.EnforcementLevel> = {
+    advisory: analyzerpb.EnforcementLevel.ADVISORY,
+    mandatory: analyzerpb.EnforcementLevel.MANDATORY,
+    remediate: analyzerpb.EnforcementLevel.REMEDIATE,
+    disabled: analyzerpb.EnforcementLevel.DISABLED,
+};
+const levelFromProto = Object.fromEntries(Object.entries(levelToProto).map(([k, v]) => [v, k])) as Record<number, EnforcementLevel>;
+
+export interface ResourceInput {
+    type: string;
+    name: string;
+    props: Record<string, unknown>;
+    urn?: string;
+    parent?: string;
+    dependencies?: string[];
+    propertyDependencies?: Record<string, string[]>;
+}
+
+export interface Diagnostic {
+    policyName: string;
+    message: string;
+    enforcementLevel: EnforcementLevel;
+    urn: string;
+    severity: number;
+    description: string;
+}
+
+export interface AnalyzeResult {
+    diagnostics: Diagnostic[];
+    notApplicable: { policyName: string; reason: string }[];
+}
+
+export interface RemediationResult {
+    policyName: string;
+    properties: Record<string, unknown> | undefined;
+    diagnostic: string;
+}
+
+export interface PolicyInfo {
+    name: string;
+    description: string;
+    enforcementLevel: EnforcementLevel;
+    severity: number;
+    tags: string[];
+    remediationSteps: string;
+    url: string;
+    framework?: { name: string; version: string; reference: string; specification: string };
+    configSchema?: { properties: Record<string, { default?: unknown; [k: string]: unknown }>; required: string[] };
+}
+
+export interface PackInfo {
+    name: string;
+    version: string;
+    policies: PolicyInfo[];
+}
+
+export type PolicyConfig = Record<string, { enforcementLevel?: EnforcementLevel; [knob: string]: unknown }>;
+
+export function urnOf(type: string, name: string, stack = "dev", project = "hipaa-guard"): string {
+    return `urn:pulumi:${stack}::${project}::${type}::${name}`;
+}
+
+function toAnalyzerResource(r: ResourceInput): analyzerpb.AnalyzerResource {
+    const res = new analyzerpb.AnalyzerResource();
+    res.setType(r.type);
+    res.setName(r.name);
+    res.setUrn(r.urn ?? urnOf(r.type, r.name));
+    res.setProperties(Struct.fromJavaScript(encodeValue(r.props) as Record<string, never>));
+    res.setOptions(new analyzerpb.AnalyzerResourceOptions());
+    if (r.parent) res.setParent(r.parent);
+    res.setDependenciesList(r.dependencies ?? []);
+    const deps = res.getPropertydependenciesMap();
+    for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
+        const pd = new analyzerpb.AnalyzerPropertyDependencies();
+        pd.setUrnsList(urns);
+        deps.set(k, pd);
+    }
+    return res;
+}
+
+function fromAnalyzeResponse(resp: analyzerpb.AnalyzeResponse): AnalyzeResult {
+    return {
+        diagnostics: resp.getDiagnosticsList().map(d => ({
+            policyName: d.getPolicyname(),
+            message: d.getMessage(),
+            enforcementLevel: levelFromProto[d.getEnforcementlevel()],
+            urn: d.getUrn(),
+            severity: d.getSeverity(),
+            description: d.getDescription(),
+        })),
+        notApplicable: resp.getNotApplicableList().map(n => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+    };
+}
+
+/** The policy pack running in its own process, as the engine runs it. */
+export class PolicyPackProcess {
+    private constructor(
+        private readonly child: ChildProcess,
+        private readonly client: analyzerrpc.AnalyzerClient,
+        readonly stderr: () => string,
+    ) {}
+
+    /** Starts the pack in `packDir` (its package.json `main` is the entry) and connects to it. */
+    static async start(packDir: string, opts: { startTimeoutMs?: number } = {}): Promise<PolicyPackProcess> {
+        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+        // No engine is listening at this address; the pack only uses it for log messages.
+        const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+        let stderr = "";
+        child.stderr!.on("data", chunk => (stderr += chunk));
+        const port = await new Promise<number>((resolve, reject) => {
+            let stdout = "";
+            const timer = setTimeout(() => {
+                child.kill();
+                reject(new Error(`policy pack did not print its port within ${opts.startTimeoutMs ?? 30000} ms\n${stderr}`));
+            }, opts.startTimeoutMs ?? 30000);
+            child.stdout!.on("data", chunk => {
+                stdout += chunk;
+                const line = /^(\d+)\s*$/m.exec(stdout);
+                if (line) {
+                    clearTimeout(timer);
+                    resolve(Number(line[1]));
+                }
+            });
+            child.on("exit", code => {
+                clearTimeout(timer);
+                reject(new Error(`policy pack exited with code ${code} before printing its port\n${stderr}`));
+            });
+        });
+        const client = new analyzerrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+            "grpc.max_receive_message_length": 400 * 1024 * 1024,
+            "grpc.max_send_message_length": 400 * 1024 * 1024,
+        });
+        return new PolicyPackProcess(child, client, () => stderr);
+    }
+
+    get pid(): number | undefined {
+        return this.child.pid;
+    }
+
+    private call<Req, Res>(method: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown, req: Req): Promise<Res> {
+        return new Promise((resolve, reject) => {
+            method.call(this.client, req, (err, res) => (err ? reject(err) : resolve(res)));
+        });
+    }
+
+    async getAnalyzerInfo(): Promise<PackInfo> {
+        const info = await this.call<Empty, analyzerpb.AnalyzerInfo>(this.client.getAnalyzerInfo, new Empty());
+        return {
+            name: info.getName(),
+            version: info.getVersion(),
+            policies: info.getPoliciesList().map(p => {
+                const fw = p.getFramework();
+                const schema = p.getConfigschema();
+                return {
+                    name: p.getName(),
+                    description: p.getDescription(),
+                    enforcementLevel: levelFromProto[p.getEnforcementlevel()],
+                    severity: p.getSeverity(),
+                    tags: p.getTagsList(),
+                    remediationSteps: p.getRemediationSteps(),
+                    url: p.getUrl(),
+                    framework: fw && { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() },
+                    configSchema: schema && {
+                        properties: (schema.getProperties()?.toJavaScript() ?? {}) as never,
+                        required: schema.getRequiredList(),
+                    },
+                };
+            }),
+        };
+    }
+
+    /**
+     * Configures the pack as the engine does: every policy gets its enforcement level and its
+     * schema defaults, overlaid with `overrides`.
+     */
+    async configure(info: PackInfo, overrides: PolicyConfig = {}): Promise<void> {
+        const req = new analyzerpb.ConfigureAnalyzerRequest();
+        const map = req.getPolicyconfigMap();
+        for (const policy of info.policies) {
+            const { enforcementLevel, ...knobs } = overrides[policy.name] ?? {};
+            const props: Record<string, unknown> = {};
+            for (const [knob, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
+                if (schema.default !== undefined) props[knob] = schema.default;
+            }
+            Object.assign(props, knobs);
+            const pc = new analyzerpb.PolicyConfig();
+            pc.setEnforcementlevel(levelToProto[enforcementLevel ?? policy.enforcementLevel]);
+            pc.setProperties(Struct.fromJavaScript(props as Record<string, never>));
+            map.set(policy.name, pc);
+        }
+        await this.call<analyzerpb.ConfigureAnalyzerRequest, Empty>(this.client.configure, req);
+    }
+
+    async analyze(r: ResourceInput): Promise<AnalyzeResult> {
+        const req = new analyzerpb.AnalyzeRequest();
+        const res = toAnalyzerResource(r);
+        req.setType(res.getType());
+        req.setName(res.getName());
+        req.setUrn(res.getUrn());
+        req.setProperties(res.getProperties());
+        req.setOptions(res.getOptions());
+        return fromAnalyzeResponse(await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>(this.client.analyze, req));
+    }
+
+    async analyzeStack(resources: ResourceInput[]): Promise<AnalyzeResult> {
+        const req = new analyzerpb.AnalyzeStackRequest();
+        req.setResourcesList(resources.map(toAnalyzerResource));
+        return fromAnalyzeResponse(await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(this.client.analyzeStack, req));
+    }
+
+    async remediate(r: ResourceInput): Promise<{ remediations: RemediationResult[]; notApplicable: { policyName: string; reason: string }[] }> {
+        const req = new analyzerpb.AnalyzeRequest();
+        const res = toAnalyzerResource(r);
+        req.setType(res.getType());
+        req.setName(res.getName());
+        req.setUrn(res.getUrn());
+        req.setProperties(res.getProperties());
+        req.setOptions(res.getOptions());
+        const resp = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>(this.client.remediate, req);
+        return {
+            remediations: resp.getRemediationsList().map(m => ({
+                policyName: m.getPolicyname(),
+                properties: m.getProperties()?.toJavaScript() as Record<string, unknown> | undefined,
+                diagnostic: m.getDiagnostic(),
+            })),
+            notApplicable: resp.getNotApplicableList().map(n => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+        };
+    }
+
+    async stop(): Promise<void> {
+        this.client.close();
+        if (this.child.exitCode !== null) return;
+        await new Promise<void>(resolve => {
+            this.child.once("exit", () => resolve());
+            this.child.kill();
+        });
+    }
+}
+
+/** The repository root, where the compiled pack's package.json lives. */
+export const repoRoot = path.resolve(__dirname, "..", "..");
