@@ -47,14 +47,14 @@ export interface HipaaPolicy {
 }
 
 /** What the shared reporter needs of a policy. */
-interface ReportContext {
+export interface ReportContext {
     readonly cite: string;
     readonly description: string;
 }
 
 // The SDK accepts an object form of reportViolation that sets the diagnostic's own message and
 // enforcement level (server.js makeReportViolationFun); its published type only names the string form.
-type DiagnosticReport = (diagnostic: { message: string; enforcementLevel?: "advisory" }, urn?: string) => void;
+export type DiagnosticReport = (diagnostic: { message: string; enforcementLevel?: "advisory" }, urn?: string) => void;
 
 export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefinition<K>): HipaaPolicy {
     const knobs = (definition.knobs ?? {}) as K;
@@ -79,7 +79,8 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
             report({ message: `hipaa-guard could not evaluate this resource (${errorName(e)}); treat it as non-compliant and report this to the pack's maintainers. [${cite}]` });
             return;
         }
-        reportOutcomes(Array.isArray(outcomes) ? outcomes : [outcomes as Outcome], context, report, args);
+        const reason = reportOutcomes(Array.isArray(outcomes) ? outcomes : [outcomes as Outcome], context, report);
+        if (reason !== undefined) args.notApplicable(reason);
     };
 
     let validateResource: ResourceValidation;
@@ -120,7 +121,7 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
     return { definition: definition as unknown as PolicyDefinition<Knobs>, sdk };
 }
 
-function readConfig(args: ResourceValidationArgs): Record<string, unknown> {
+export function readConfig(args: { getConfig<T extends object>(): T }): Record<string, unknown> {
     try {
         const config = args.getConfig<Record<string, unknown>>();
         return typeof config === "object" && config !== null ? config : {};
@@ -129,11 +130,11 @@ function readConfig(args: ResourceValidationArgs): Record<string, unknown> {
     }
 }
 
-function isInvalid(resolved: object): resolved is InvalidKnob {
+export function isInvalid(resolved: object): resolved is InvalidKnob {
     return typeof (resolved as InvalidKnob).allowed === "string" && typeof (resolved as InvalidKnob).name === "string";
 }
 
-function invalidKnobMessage(policy: string, knob: InvalidKnob, cite: string): string {
+export function invalidKnobMessage(policy: string, knob: InvalidKnob, cite: string): string {
     return `Policy ${policy} is misconfigured: ${knob.name} must be ${knob.allowed}, so this resource was not checked. Fix: correct ${knob.name} in the policy pack config. [${cite}]`;
 }
 
@@ -141,7 +142,12 @@ function errorName(e: unknown): string {
     return e instanceof Error ? e.name : typeof e;
 }
 
-function reportOutcomes(outcomes: readonly Outcome[], context: ReportContext, report: DiagnosticReport, args: ResourceValidationArgs): void {
+/**
+ * Reports one resource's outcomes: each violation as a mandatory finding, the undecided fields as
+ * one advisory. Returns the not-applicable reason when nothing else was concluded.
+ * `urn` names the resource when a stack policy reports on one of many.
+ */
+export function reportOutcomes(outcomes: readonly Outcome[], context: ReportContext, report: DiagnosticReport, urn?: string): string | undefined {
     const undecidedFields: string[] = [];
     const notApplicableReasons: string[] = [];
     let decided = false;
@@ -149,7 +155,7 @@ function reportOutcomes(outcomes: readonly Outcome[], context: ReportContext, re
         switch (outcome.kind) {
             case "violation":
                 decided = true;
-                report({ message: `${outcome.problem}. Fix: ${outcome.fix}. [${context.cite}]` });
+                report({ message: `${outcome.problem}. Fix: ${outcome.fix}. [${context.cite}]` }, urn);
                 break;
             case "undecided":
                 if (!undecidedFields.includes(outcome.field)) undecidedFields.push(outcome.field);
@@ -165,10 +171,8 @@ function reportOutcomes(outcomes: readonly Outcome[], context: ReportContext, re
         report({
             message: `Undecided at preview: ${undecidedFields.join(", ")} ${undecidedFields.length === 1 ? "is" : "are"} not known until apply; checked again at pulumi up. [${context.cite}]`,
             enforcementLevel: "advisory",
-        });
-        return;
+        }, urn);
+        return undefined;
     }
-    if (!decided && notApplicableReasons.length > 0) {
-        args.notApplicable(notApplicableReasons.join("; "));
-    }
+    return !decided && notApplicableReasons.length > 0 ? notApplicableReasons.join("; ") : undefined;
 }
