@@ -2,7 +2,7 @@
 // starts it and configured with schema defaults, and a way to ask what one policy said.
 
 import * as assert from "assert";
-import { AnalyzeResult, PackInfo, PolicyConfig, PolicyPackProcess, repoRoot, ResourceInput } from "../tools/lib/analyzer-client";
+import { AnalyzeResult, PackInfo, PolicyConfig, PolicyPackProcess, RemediationResult, repoRoot, ResourceInput } from "../tools/lib/analyzer-client";
 
 export { secret, unknown } from "../tools/lib/analyzer-client";
 
@@ -32,6 +32,7 @@ export interface PackFixture {
     check(policy: string, resource: ResourceInput, config?: PolicyConfig): Promise<Verdict>;
     analyze(resource: ResourceInput, config?: PolicyConfig): Promise<AnalyzeResult>;
     analyzeStack(resources: ResourceInput[], config?: PolicyConfig): Promise<AnalyzeResult>;
+    remediate(resource: ResourceInput, config?: PolicyConfig): Promise<{ remediations: RemediationResult[]; notApplicable: { policyName: string; reason: string }[] }>;
 }
 
 /** Starts the compiled pack before the file's tests and stops it after them. */
@@ -56,6 +57,7 @@ export function usePack(): PackFixture {
         },
         analyze: (resource, config) => withConfig(config, () => proc!.analyze(resource)),
         analyzeStack: (resources, config) => withConfig(config, () => proc!.analyzeStack(resources)),
+        remediate: (resource, config) => withConfig(config, () => proc!.remediate(resource)),
         async check(policy, resource, config) {
             assert.ok(info!.policies.some(p => p.name === policy), `the pack has no policy named ${policy}`);
             return verdictOf(await fixture.analyze(resource, config), policy);

@@ -10,7 +10,7 @@ import { booleanKnob, integerKnob, versionKnob } from "../lib/knobs";
 import { notApplicable, Outcome, pass, undecided, violation } from "../lib/outcome";
 import { defineResourcePolicy, Resource } from "../lib/policy";
 import { classify, describeWrongType, isSetString, Read } from "../lib/props";
-import { lowerString, mustBeAtLeast, mustBeOneOf, mustBeSet, mustBeTrue } from "../lib/rules";
+import { fixAtLeast, fixOneOf, lowerString, mustBeAtLeast, mustBeOneOf, mustBeSet, mustBeTrue } from "../lib/rules";
 
 export const replicationGroup = "aws:elasticache/replicationGroup:ReplicationGroup";
 export const cacheCluster = "aws:elasticache/cluster:Cluster";
@@ -119,6 +119,7 @@ export const engineVersion = defineResourcePolicy({
             (engine === "redis" && compareVersions(version, redisLegacyEligible) === 0 && version.length === 3);
         return eligible ? pass : violation(`${engine} ${field} ${version.join(".")} is below the HIPAA-eligible minimum ${minimumText}`, fix);
     },
+    noAutoRemediation: "an engine upgrade needs a person to choose the version and check client compatibility",
 });
 
 export const encryptionInTransit = defineResourcePolicy({
@@ -151,6 +152,9 @@ export const encryptionInTransit = defineResourcePolicy({
         }
         return outcomes;
     },
+    // Only the mode is safe to fix: turning TLS on needs clients to switch to TLS, and on engines
+    // before 7.0.5 it replaces the group.
+    remediate: r => (r.type === replicationGroup ? fixOneOf(r.props, "transitEncryptionMode", ["required"], "required", undefined) : undefined),
 });
 
 export const encryptionAtRest = defineResourcePolicy({
@@ -183,6 +187,7 @@ export const encryptionAtRest = defineResourcePolicy({
         }
         return [mustBeTrue(r.props, "atRestEncryptionEnabled", engine === "valkey"), customerKey()];
     },
+    noAutoRemediation: "at-rest encryption can only be chosen when a cache is created, so turning it on replaces the cache, and the KMS key is a person's choice",
 });
 
 export const multiAz = defineResourcePolicy({
@@ -221,6 +226,7 @@ export const multiAz = defineResourcePolicy({
                 : mustBeAtLeast(r.props, "numCacheClusters", 2, 1, "set numCacheClusters: 2 or more (a primary and at least one replica)"),
         ];
     },
+    noAutoRemediation: "adding replicas and failover changes capacity and cost, a decision for a person",
 });
 
 export const backupRetention = defineResourcePolicy({
@@ -244,6 +250,10 @@ export const backupRetention = defineResourcePolicy({
         if (engine === "memcached") return notApplicable("Memcached keeps no snapshots, so there is nothing to retain");
         const minimum = config.minimumRetentionDays;
         return mustBeAtLeast(r.props, "snapshotRetentionLimit", minimum, 0, `set snapshotRetentionLimit: ${minimum} or more (0 turns automatic snapshots off)`);
+    },
+    remediate: (r, config) => {
+        const engine = engineOf(r);
+        return isOutcome(engine) || engine === "memcached" ? undefined : fixAtLeast(r.props, "snapshotRetentionLimit", config.minimumRetentionDays, 0);
     },
 });
 
@@ -293,6 +303,7 @@ export const auth = defineResourcePolicy({
             "set authTokenWo (or authToken) from a Pulumi secret, or userGroupIds: [an aws.elasticache.UserGroup id]",
         );
     },
+    noAutoRemediation: "the AUTH token or RBAC user group is a credential only a person can choose",
 });
 
 export const elasticachePolicies = [engineVersion, encryptionInTransit, encryptionAtRest, multiAz, backupRetention, auth];

@@ -1,19 +1,24 @@
 // Turning a declarative policy definition into an SDK policy. This is the one place that talks to
-// the SDK: it fills the metadata from the control catalog, resolves config, shields the SDK from
-// anything a check throws, and reports outcomes with one message format.
+// the SDK for resource policies: it fills the metadata from the control catalog, resolves config,
+// applies waivers and the PHI scope, shields the SDK from anything a check throws, reports outcomes
+// in one message format, and builds remediations that keep every value they do not fix.
 
 import {
     ReportViolation,
+    ResourceRemediation,
     ResourceValidation,
     ResourceValidationArgs,
     ResourceValidationPolicy,
     Severity,
+    remediateResourceOfType,
     validateResourceOfType,
 } from "@pulumi/policy";
 import { citation, HipaaRef, hipaaSections, hipaaUrl, HitrustRef } from "./catalog";
+import { gate, Gate, scopeKnob, waiversKnob } from "./gates";
 import { configSchema, InvalidKnob, Knobs, KnobValues, resolveKnobs } from "./knobs";
-import { Outcome } from "./outcome";
+import { Outcome, violation } from "./outcome";
 import { Props } from "./props";
+import { Patch } from "./rules";
 
 export interface Resource {
     readonly type: string;
@@ -21,6 +26,7 @@ export interface Resource {
     readonly urn: string;
     readonly props: Props;
 }
+
 
 export interface PolicyDefinition<K extends Knobs = Knobs> {
     /** The policy name users configure by. */
@@ -38,6 +44,13 @@ export interface PolicyDefinition<K extends Knobs = Knobs> {
     readonly remediation: string;
     readonly knobs?: K;
     readonly check: (resource: Resource, config: KnobValues<K>) => Outcome | readonly Outcome[];
+    /**
+     * The safe, unambiguous fix under enforcement level `remediate`: the properties to set, or
+     * nothing when there is nothing it may fix. Must leave unknown and wrong-typed values alone.
+     */
+    readonly remediate?: (resource: Resource, config: KnobValues<K>) => Patch | undefined;
+    /** Why there is no automatic fix (which decision only a person can make). */
+    readonly noAutoRemediation?: string;
 }
 
 /** A policy definition compiled for the SDK, with the definition kept for docs and reports. */
@@ -52,46 +65,100 @@ export interface ReportContext {
     readonly description: string;
 }
 
+/** Knobs every policy has: waivers and the PHI scope. */
+export const commonKnobs = { waivers: waiversKnob, scope: scopeKnob };
+
 // The SDK accepts an object form of reportViolation that sets the diagnostic's own message and
 // enforcement level (server.js makeReportViolationFun); its published type only names the string form.
 export type DiagnosticReport = (diagnostic: { message: string; enforcementLevel?: "advisory" }, urn?: string) => void;
 
+/** A type-token stand-in for a resource class, so the SDK can filter by type without @pulumi/aws. */
+function typeToken(type: string): Parameters<typeof validateResourceOfType>[0] {
+    return { __pulumiType: type } as unknown as Parameters<typeof validateResourceOfType>[0];
+}
+
 export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefinition<K>): HipaaPolicy {
-    const knobs = (definition.knobs ?? {}) as K;
+    const ownKnobs = (definition.knobs ?? {}) as K;
     const cite = citation(definition.hipaa, definition.hitrust);
     const context: ReportContext = { cite, description: definition.description };
     const types = new Set(definition.types);
 
-    const run = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
+    /** Config, gate and resource for one call, or the reason the policy stops before checking. */
+    function prepare(args: ResourceValidationArgs):
+        | { stop: "invalidConfig"; message: string }
+        | { stop: "skip"; reason: string }
+        | { resource: Resource; config: KnobValues<K>; waiverProblem?: Outcome } {
+        const given = readConfig(args);
+        const common = resolveKnobs(commonKnobs, given);
+        if (isInvalid(common)) return { stop: "invalidConfig", message: invalidKnobMessage(definition.name, common, cite) };
+        const resolved = resolveKnobs(ownKnobs, given);
+        if (isInvalid(resolved)) return { stop: "invalidConfig", message: invalidKnobMessage(definition.name, resolved, cite) };
+        const resource: Resource = { type: args.type, name: args.name, urn: args.urn, props: new Props(args.props) };
+        const g: Gate = gate({
+            policy: definition.name,
+            urn: args.urn,
+            name: args.name,
+            props: resource.props,
+            stackTags: args.stackTags,
+            waivers: common.waivers,
+            scope: common.scope,
+        });
+        if (g.kind === "skip") return { stop: "skip", reason: g.reason };
+        return { resource, config: resolved, waiverProblem: g.kind === "waiverProblem" ? violation(g.problem, g.fix) : undefined };
+    }
+
+    const validate = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
         const report = reportViolation as unknown as DiagnosticReport;
-        const config = readConfig(args);
-        const resolved = resolveKnobs(knobs, config);
-        if (isInvalid(resolved)) {
-            report({ message: invalidKnobMessage(definition.name, resolved, cite) });
+        const prepared = prepare(args);
+        if ("stop" in prepared) {
+            if (prepared.stop === "skip") args.notApplicable(prepared.reason);
+            report({ message: prepared.message });
             return;
         }
-        let outcomes: Outcome | readonly Outcome[];
+        let outcomes: readonly Outcome[];
         try {
-            const resource = { type: args.type, name: args.name, urn: args.urn, props: new Props(args.props) };
-            outcomes = definition.check(resource, resolved);
+            const result = definition.check(prepared.resource, prepared.config);
+            outcomes = Array.isArray(result) ? result : [result as Outcome];
         } catch (e) {
             // A bug or input no check foresaw: fail closed on this resource, never the whole preview.
             report({ message: `hipaa-guard could not evaluate this resource (${errorName(e)}); treat it as non-compliant and report this to the pack's maintainers. [${cite}]` });
             return;
         }
-        const reason = reportOutcomes(Array.isArray(outcomes) ? outcomes : [outcomes as Outcome], context, report);
+        if (prepared.waiverProblem) outcomes = [prepared.waiverProblem, ...outcomes];
+        const reason = reportOutcomes(outcomes, context, report);
         if (reason !== undefined) args.notApplicable(reason);
     };
 
+    const remediate = (args: ResourceValidationArgs): Patch | undefined => {
+        const prepared = prepare(args);
+        if ("stop" in prepared) {
+            // A misconfigured policy changes nothing; its violation is reported by validation.
+            if (prepared.stop === "skip") args.notApplicable(prepared.reason);
+            return undefined;
+        }
+        if (!definition.remediate) {
+            args.notApplicable(`no automatic remediation: ${definition.noAutoRemediation ?? "the fix needs a decision only a person can make"}`);
+        }
+        let patch: Patch | undefined;
+        try {
+            patch = definition.remediate(prepared.resource, prepared.config);
+        } catch {
+            return undefined; // Leave the resource as it came; validation reports the problem.
+        }
+        return applyPatch(prepared.resource.props, patch);
+    };
+
     let validateResource: ResourceValidation;
+    let remediateResource: ResourceRemediation;
     if (definition.types.length === 1) {
         // Tagged with the type token, so the SDK skips other types before deserializing them.
-        const typeToken = { __pulumiType: definition.types[0] } as unknown as Parameters<typeof validateResourceOfType>[0];
-        validateResource = validateResourceOfType(typeToken, (_props, args, reportViolation) => run(args, reportViolation));
+        validateResource = validateResourceOfType(typeToken(definition.types[0]), (_props, args, reportViolation) => validate(args, reportViolation));
+        remediateResource = remediateResourceOfType(typeToken(definition.types[0]), (_props, args) => remediate(args));
     } else {
         validateResource = (args, reportViolation) => {
-            if (types.has(args.type)) run(args, reportViolation);
+            if (types.has(args.type)) validate(args, reportViolation);
         };
+        remediateResource = args => (types.has(args.type) ? remediate(args) : undefined);
     }
 
     const primary = definition.hipaa[0];
@@ -115,10 +182,26 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         ],
         remediationSteps: definition.remediation,
         url: hipaaUrl(primary),
-        configSchema: configSchema(knobs),
+        configSchema: configSchema({ ...ownKnobs, ...commonKnobs }),
         validateResource,
+        remediateResource,
     };
     return { definition: definition as unknown as PolicyDefinition<Knobs>, sdk };
+}
+
+/**
+ * The resource's properties exactly as they came (unknowns and secrets included, read without
+ * tripping the proxy) with `patch` applied, or undefined when the patch changes nothing. A field
+ * holding a secret is never changed.
+ */
+export function applyPatch(props: Props, patch: Patch | undefined): Patch | undefined {
+    if (!patch) return undefined;
+    const fields = Object.keys(patch).filter(k => patch[k] !== undefined && !props.isSecret(k));
+    if (fields.length === 0) return undefined;
+    const out: Patch = {};
+    for (const key of props.keys()) out[key] = props.raw(key);
+    for (const key of fields) out[key] = patch[key];
+    return out;
 }
 
 export function readConfig(args: { getConfig<T extends object>(): T }): Record<string, unknown> {
@@ -168,10 +251,13 @@ export function reportOutcomes(outcomes: readonly Outcome[], context: ReportCont
         }
     }
     if (undecidedFields.length > 0) {
-        report({
-            message: `Undecided at preview: ${undecidedFields.join(", ")} ${undecidedFields.length === 1 ? "is" : "are"} not known until apply; checked again at pulumi up. [${context.cite}]`,
-            enforcementLevel: "advisory",
-        }, urn);
+        report(
+            {
+                message: `Undecided at preview: ${undecidedFields.join(", ")} ${undecidedFields.length === 1 ? "is" : "are"} not known until apply; checked again at pulumi up. [${context.cite}]`,
+                enforcementLevel: "advisory",
+            },
+            urn,
+        );
         return undefined;
     }
     return !decided && notApplicableReasons.length > 0 ? notApplicableReasons.join("; ") : undefined;

@@ -5,6 +5,8 @@
 // unknown sentinels can be told apart from real values here instead of by catching exceptions.
 // Everything below the top level is the SDK's plain deserialized data.
 
+import { Secret } from "@pulumi/policy";
+
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const sdkProxy: Record<string, unknown> = require("@pulumi/policy/proxy");
 
@@ -37,6 +39,8 @@ const UNKNOWN = { state: "unknown" } as const;
 
 /** Classifies one raw value. null and undefined count as absent: the provider treats them as unset. */
 export function classify<K extends Kind>(value: unknown, kind: K): Read<KindType[K]> {
+    // Remediate hands policies secrets wrapped (so they stay secret when written back); judge the value.
+    if (value instanceof Secret) return classify(value.value, kind);
     if (value === undefined || value === null) return ABSENT;
     if (isUnknown(value)) return UNKNOWN;
     switch (kind) {
@@ -74,6 +78,20 @@ export class Props {
         } catch {
             return undefined;
         }
+    }
+
+    /** The keys set on this block (own keys; never reads a value). */
+    keys(): string[] {
+        try {
+            return Reflect.ownKeys(this.source).filter((k): k is string => typeof k === "string");
+        } catch {
+            return [];
+        }
+    }
+
+    /** Whether the value under `key` is a secret (only Remediate keeps secrets wrapped). */
+    isSecret(key: string): boolean {
+        return this.raw(key) instanceof Secret;
     }
 
     /** Whether the key is set at all (an unknown value counts as set). */

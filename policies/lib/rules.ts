@@ -76,7 +76,18 @@ export function mustBeOneOf(
     absentMeans: string | undefined,
     fix: string,
 ): Outcome {
-    const read = props.string(field);
+    return stringOneOf(props.string(field), field, allowed, known, absentMeans, fix);
+}
+
+/** `mustBeOneOf` on a value already read (e.g. from a nested block, named by its full path). */
+export function stringOneOf(
+    read: Read<string>,
+    field: string,
+    allowed: readonly string[],
+    known: readonly string[],
+    absentMeans: string | undefined,
+    fix: string,
+): Outcome {
     switch (read.state) {
         case "absent":
             if (absentMeans === undefined || allowed.includes(absentMeans)) return pass;
@@ -102,4 +113,40 @@ export function mustBeSet(props: Props, field: string, fix: string, missing = `$
 export function lowerString(props: Props, field: string): Read<string> {
     const read = props.string(field);
     return read.state === "known" ? { state: "known", value: read.value.trim().toLowerCase() } : read;
+}
+
+// Remediation patches: each sets a field only when its value is absent or known and
+// non-compliant. Unknown and wrong-typed values are left alone: a fix never replaces a value it
+// cannot read with a guess.
+
+export type Patch = Record<string, unknown>;
+
+/** Sets `field: true` when it is false, or absent with an insecure default. */
+export function fixTrue(props: Props, field: string, absentMeans: boolean): Patch {
+    const read = props.boolean(field);
+    const wrong = (read.state === "absent" && !absentMeans) || (read.state === "known" && !read.value);
+    return wrong ? { [field]: true } : {};
+}
+
+/** Sets `field: false` when it is true, or absent with an insecure default. */
+export function fixFalse(props: Props, field: string, absentMeans: boolean): Patch {
+    const read = props.boolean(field);
+    const wrong = (read.state === "absent" && absentMeans) || (read.state === "known" && read.value);
+    return wrong ? { [field]: false } : {};
+}
+
+/** Raises `field` to `minimum` when it is below it, or absent with a default below it. */
+export function fixAtLeast(props: Props, field: string, minimum: number, absentMeans: number): Patch {
+    const read = props.number(field);
+    const wrong = (read.state === "absent" && absentMeans < minimum) || (read.state === "known" && read.value < minimum);
+    return wrong ? { [field]: minimum } : {};
+}
+
+/** Sets `field: value` when it holds a string outside `allowed`, or is absent with such a default. */
+export function fixOneOf(props: Props, field: string, allowed: readonly string[], value: string, absentMeans: string | undefined): Patch {
+    const read = props.string(field);
+    const wrong =
+        (read.state === "absent" && absentMeans !== undefined && !allowed.includes(absentMeans)) ||
+        (read.state === "known" && !allowed.includes(read.value));
+    return wrong ? { [field]: value } : {};
 }

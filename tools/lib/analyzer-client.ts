@@ -233,6 +233,18 @@ export class PolicyPackProcess {
         await this.call<analyzerpb.ConfigureAnalyzerRequest, Empty>(this.client.configure, req);
     }
 
+    /** Tells the pack which stack it analyzes, with the stack's tags, as the engine does first. */
+    async configureStack(opts: { stack?: string; project?: string; organization?: string; dryRun?: boolean; tags?: Record<string, string> } = {}): Promise<void> {
+        const req = new analyzerpb.AnalyzerStackConfigureRequest();
+        req.setStack(opts.stack ?? "dev");
+        req.setProject(opts.project ?? "hipaa-guard");
+        req.setOrganization(opts.organization ?? "organization");
+        req.setDryRun(opts.dryRun ?? true);
+        const tags = req.getTagsMap();
+        for (const [k, v] of Object.entries(opts.tags ?? {})) tags.set(k, v);
+        await this.call<analyzerpb.AnalyzerStackConfigureRequest, analyzerpb.AnalyzerStackConfigureResponse>(this.client.configureStack, req);
+    }
+
     async analyze(r: ResourceInput): Promise<AnalyzeResult> {
         const req = new analyzerpb.AnalyzeRequest();
         const res = toAnalyzerResource(r);

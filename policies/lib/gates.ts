@@ -1,0 +1,164 @@
+// What decides, before any check runs, whether a resource is in scope for a policy: waivers
+// (from the policy's config or a tag/label on the resource) and the optional PHI scope. Both are
+// ordinary knobs of every policy, so a waiver can only ever name the policy whose config holds it.
+
+import { Knob } from "./knobs";
+import { Props } from "./props";
+
+export interface Waiver {
+    /** A URN (when it starts with "urn:") or resource name; `*` matches any run of characters. */
+    readonly match: string;
+    readonly reason: string;
+    /** Last day (UTC, inclusive) the waiver holds, as YYYY-MM-DD. */
+    readonly expires: string;
+}
+
+const datePattern = "^\\d{4}-\\d{2}-\\d{2}$";
+
+function isRealDate(text: string): boolean {
+    if (!new RegExp(datePattern).test(text)) return false;
+    const d = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+export const waiversKnob: Knob<readonly Waiver[]> = {
+    schema: {
+        type: "array",
+        description: "Resources exempt from this policy: each needs a URN or name pattern (`*` wildcards), a reason and an expiry date (YYYY-MM-DD, inclusive).",
+        items: {
+            type: "object",
+            properties: {
+                match: { type: "string", minLength: 1 },
+                reason: { type: "string", minLength: 1 },
+                expires: { type: "string", pattern: datePattern },
+            },
+            required: ["match", "reason", "expires"],
+            additionalProperties: false,
+        },
+        default: [],
+    },
+    default: [],
+    allowed: "a list of { match, reason, expires } entries with a non-empty match and reason and a real YYYY-MM-DD expiry date",
+    parse: v => {
+        if (!Array.isArray(v)) return undefined;
+        const waivers: Waiver[] = [];
+        for (const w of v) {
+            if (typeof w !== "object" || w === null) return undefined;
+            const { match, reason, expires } = w as Record<string, unknown>;
+            if (typeof match !== "string" || match.trim() === "") return undefined;
+            if (typeof reason !== "string" || reason.trim() === "") return undefined;
+            if (typeof expires !== "string" || !isRealDate(expires)) return undefined;
+            waivers.push({ match, reason: reason.trim(), expires });
+        }
+        return waivers;
+    },
+};
+
+export type Scope = "all" | "phi";
+
+export const scopeKnob: Knob<Scope> = {
+    schema: {
+        type: "string",
+        enum: ["all", "phi"],
+        default: "all",
+        description: 'Which resources this policy checks: "all", or only "phi" ones (the stack tag or the resource tag/label hipaa-guard-phi set to "true").',
+    },
+    default: "all",
+    allowed: '"all" or "phi"',
+    parse: v => (v === "all" || v === "phi" ? v : undefined),
+};
+
+/** The tag (AWS) or label (GCP) key that waives `policy` on one resource; valid in both clouds. */
+export function waiverTagKey(policy: string): string {
+    return `hipaa-guard-waive-${policy}`;
+}
+export const phiTagKey = "hipaa-guard-phi";
+
+export type Gate =
+    | { readonly kind: "inScope" }
+    | { readonly kind: "skip"; readonly reason: string }
+    /** A problem with the waiver itself (expired, malformed): a violation, and the policy still runs. */
+    | { readonly kind: "waiverProblem"; readonly problem: string; readonly fix: string };
+
+const IN_SCOPE: Gate = { kind: "inScope" };
+
+function today(): string {
+    return new Date().toISOString().slice(0, 10);
+}
+
+function globToRegExp(glob: string): RegExp {
+    return new RegExp(`^${glob.split("*").map(part => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+}
+
+/** Tags (AWS `tags`) or labels (GCP `labels`) when they are a known map; never throws. */
+function tagsOf(props: Props): Props | undefined {
+    for (const key of ["tags", "labels"]) {
+        const read = props.object(key);
+        if (read.state === "known") return read.value;
+    }
+    return undefined;
+}
+
+function tagValue(tags: Props | undefined, key: string): string | undefined {
+    if (!tags) return undefined;
+    const read = tags.string(key);
+    return read.state === "known" ? read.value.trim() : undefined;
+}
+
+function waiverOutcome(expires: string, reason: string, source: string): Gate {
+    const shortReason = reason.length > 120 ? `${reason.slice(0, 117)}...` : reason;
+    if (expires < today()) {
+        return {
+            kind: "waiverProblem",
+            problem: `the waiver from ${source} expired on ${expires} (${shortReason}), so this resource is checked again`,
+            fix: `fix the resource and remove the waiver, or renew it with a later expiry date`,
+        };
+    }
+    return { kind: "skip", reason: `waived until ${expires} by ${source}: ${shortReason}` };
+}
+
+/** Tag/label value format: "YYYY-MM-DD_reason" (GCP label values allow only [a-z0-9_-]). */
+const tagWaiverPattern = /^(\d{4}-\d{2}-\d{2})[_: ]+(\S.*)$/;
+
+export interface GateInput {
+    readonly policy: string;
+    readonly urn: string;
+    readonly name: string;
+    readonly props: Props;
+    readonly stackTags: ReadonlyMap<string, string> | undefined;
+    readonly waivers: readonly Waiver[];
+    readonly scope: Scope;
+}
+
+/** Decides whether the policy checks this resource, from its waivers and the PHI scope. */
+export function gate(input: GateInput): Gate {
+    if (input.scope === "phi" && !marksPhi(input)) {
+        return { kind: "skip", reason: `out of PHI scope: neither the stack nor the resource has the tag/label ${phiTagKey}=true` };
+    }
+    for (const w of input.waivers) {
+        const target = w.match.startsWith("urn:") ? input.urn : input.name;
+        if (globToRegExp(w.match).test(target)) return waiverOutcome(w.expires, w.reason, "the policy config");
+    }
+    const tagKey = waiverTagKey(input.policy);
+    const value = tagValue(tagsOf(input.props), tagKey);
+    if (value === undefined) return IN_SCOPE;
+    const m = tagWaiverPattern.exec(value);
+    if (!m || !isRealDate(m[1])) {
+        return {
+            kind: "waiverProblem",
+            problem: `the tag/label ${tagKey} is not a valid waiver, so it was ignored`,
+            fix: `set ${tagKey} to "YYYY-MM-DD_reason" (expiry date, then why)`,
+        };
+    }
+    return waiverOutcome(m[1], m[2].trim(), `the tag/label ${tagKey}`);
+}
+
+function marksPhi(input: GateInput): boolean {
+    const stackValue = input.stackTags?.get(phiTagKey);
+    if (typeof stackValue === "string" && stackValue.trim().toLowerCase() === "true") return true;
+    // Tags unknown at preview may well mark the resource: check it rather than risk a false pass.
+    if (input.props.object("tags").state === "unknown" || input.props.object("labels").state === "unknown") return true;
+    const tags = tagsOf(input.props);
+    if (tags?.string(phiTagKey).state === "unknown") return true;
+    return tagValue(tags, phiTagKey)?.toLowerCase() === "true";
+}

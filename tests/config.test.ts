@@ -1,0 +1,168 @@
+// Organisation-level configuration, through the analyzer protocol: waivers (config and tag),
+// PHI scope, invalid knob values, and remediation under enforcement level "remediate".
+
+import * as assert from "assert";
+import { encodeValue, urnOf } from "../tools/lib/analyzer-client";
+import { assertFinding, assertNotApplicable, assertPasses, assertViolates, secret, unknown, usePack, verdictOf } from "./pack";
+
+const group = "aws:elasticache/replicationGroup:ReplicationGroup";
+const backup = "aws-elasticache-backup-retention";
+const transit = "aws-elasticache-encryption-in-transit";
+const TOKEN = "tok-SECRET-remediation-55aa";
+
+const compliant = {
+    description: "PHI cache", engine: "redis", engineVersion: "7.1", transitEncryptionEnabled: true, transitEncryptionMode: "required",
+    atRestEncryptionEnabled: true, automaticFailoverEnabled: true, multiAzEnabled: true, numCacheClusters: 2, snapshotRetentionLimit: 35,
+    authToken: secret(TOKEN),
+};
+const rg = (name: string, props: Record<string, unknown> = {}) => ({ type: group, name, props: { ...compliant, ...props } });
+const shortBackups = (name: string, tags?: Record<string, unknown>) => rg(name, { snapshotRetentionLimit: 1, ...(tags ? { tags } : {}) });
+
+describe("configuration: waivers, PHI scope, knob bounds and remediation", () => {
+    const pack = usePack();
+
+    describe("waivers", () => {
+        const future = "2999-12-31";
+        const past = "2001-01-01";
+        it("a config waiver by name pattern exempts matching resources, reporting reason and expiry", async () => {
+            const config = { [backup]: { waivers: [{ match: "legacy-*", reason: "migrating to the new cache, TKT-42", expires: future }] } };
+            assertNotApplicable(await pack.check(backup, shortBackups("legacy-sessions"), config), /^waived until 2999-12-31 by the policy config: migrating to the new cache, TKT-42$/);
+            assertViolates(await pack.check(backup, shortBackups("sessions"), config), /snapshotRetentionLimit is 1/);
+        });
+        it("a config waiver by URN pattern matches the URN, not the name", async () => {
+            const urn = urnOf(group, "sessions");
+            const config = { [backup]: { waivers: [{ match: "urn:pulumi:dev::*::aws:elasticache/*::sessions", reason: "r", expires: future }] } };
+            assertNotApplicable(await pack.check(backup, { ...shortBackups("sessions"), urn }, config), /waived until/);
+            assertViolates(await pack.check(backup, { ...shortBackups("sessions"), urn: urnOf(group, "sessions", "prod") }, config), /is 1/);
+        });
+        it("never applies to a policy the waiver does not name", async () => {
+            const config = { [backup]: { waivers: [{ match: "*", reason: "all", expires: future }] } };
+            const v = await pack.check(transit, rg("c", { transitEncryptionMode: "preferred" }), config);
+            assertViolates(v, /transitEncryptionMode is "preferred"/);
+        });
+        it("an expired waiver is a violation that says it expired, and the policy checks the resource again", async () => {
+            const config = { [backup]: { waivers: [{ match: "*", reason: "temporary", expires: past }] } };
+            const v = await pack.check(backup, shortBackups("c"), config);
+            assert.strictEqual(v.violations.length, 2, JSON.stringify(v));
+            assertFinding(v.violations[0], /waiver from the policy config expired on 2001-01-01 \(temporary\)/, /renew it/);
+            assertFinding(v.violations[1], /snapshotRetentionLimit is 1/);
+        });
+        it("a tag or label waiver names one policy, needs an expiry and a reason, and expires", async () => {
+            const key = `hipaa-guard-waive-${backup}`;
+            assertNotApplicable(await pack.check(backup, shortBackups("c", { [key]: `${future}_restore-test-cluster` })), /waived until 2999-12-31 by the tag\/label .*: restore-test-cluster/);
+            assertNotApplicable(await pack.check(backup, { ...shortBackups("c"), props: { ...shortBackups("c").props, labels: { [key]: `${future}_gcp-style` } } }), /waived until/);
+            assertViolates(await pack.check(transit, rg("c", { transitEncryptionMode: "preferred", tags: { [key]: `${future}_x` } })), /preferred/);
+            const expired = await pack.check(backup, shortBackups("c", { [key]: `${past}_old` }));
+            assert.strictEqual(expired.violations.length, 2);
+            assert.match(expired.violations[0], /expired on 2001-01-01/);
+            for (const bad of ["never", "2999-13-45_reason", `${future}`, `${future}_ `]) {
+                const v = await pack.check(backup, shortBackups("c", { [key]: bad }));
+                assert.strictEqual(v.violations.length, 2, `${bad}: ${JSON.stringify(v)}`);
+                assertFinding(v.violations[0], /is not a valid waiver, so it was ignored/);
+            }
+        });
+        it("an unknown tag value or garbage tags do not waive anything and do not fail", async () => {
+            const key = `hipaa-guard-waive-${backup}`;
+            assertViolates(await pack.check(backup, shortBackups("c", { [key]: unknown })), /is 1/);
+            assertViolates(await pack.check(backup, { ...shortBackups("c"), props: { ...shortBackups("c").props, tags: [key] } }), /is 1/);
+            assertViolates(await pack.check(backup, { ...shortBackups("c"), props: { ...shortBackups("c").props, tags: unknown } }), /is 1/);
+        });
+        it("rejects malformed waivers in config as one misconfiguration finding per resource", async () => {
+            for (const waivers of [[{ match: "*", reason: "", expires: "2999-12-31" }], [{ match: "*", reason: "r" }], [{ match: "*", reason: "r", expires: "31/12/2999" }], "all"]) {
+                assertViolates(await pack.check(backup, rg("c"), { [backup]: { waivers } }), /misconfigured: waivers must be a list of \{ match, reason, expires \}/);
+            }
+        });
+    });
+
+    describe("PHI scope", () => {
+        const phiOnly = { [backup]: { scope: "phi" } };
+        it("is off by default: every resource is in scope", async () => {
+            assertViolates(await pack.check(backup, shortBackups("c")), /is 1/);
+        });
+        it("with scope phi, checks only resources tagged or labelled hipaa-guard-phi=true", async () => {
+            assertNotApplicable(await pack.check(backup, shortBackups("c"), phiOnly), /out of PHI scope/);
+            assertViolates(await pack.check(backup, shortBackups("c", { "hipaa-guard-phi": "true" }), phiOnly), /is 1/);
+            assertViolates(await pack.check(backup, shortBackups("c", { "hipaa-guard-phi": "TRUE" }), phiOnly), /is 1/);
+            assertNotApplicable(await pack.check(backup, shortBackups("c", { "hipaa-guard-phi": "false" }), phiOnly), /out of PHI scope/);
+        });
+        it("checks a resource whose tags are unknown at preview rather than risk a false pass", async () => {
+            assertViolates(await pack.check(backup, { ...shortBackups("c"), props: { ...shortBackups("c").props, tags: unknown } }, phiOnly), /is 1/);
+            assertViolates(await pack.check(backup, shortBackups("c", { "hipaa-guard-phi": unknown }), phiOnly), /is 1/);
+        });
+        it("a stack tagged hipaa-guard-phi=true puts every resource in scope", async () => {
+            await pack.process.configureStack({ tags: { "hipaa-guard-phi": "true" } });
+            try {
+                assertViolates(await pack.check(backup, shortBackups("c"), phiOnly), /is 1/);
+            } finally {
+                await pack.process.configureStack({ tags: {} });
+            }
+        });
+        it("rejects a scope other than all or phi", async () => {
+            assertViolates(await pack.check(backup, rg("c"), { [backup]: { scope: "PHI-only" } }), /scope must be "all" or "phi"/);
+        });
+    });
+
+    describe("remediation", () => {
+        const remediate = { [backup]: { enforcementLevel: "remediate" as const }, [transit]: { enforcementLevel: "remediate" as const } };
+        it("fixes snapshot retention and transit mode, keeping every other value exactly as it came", async () => {
+            const props = {
+                ...compliant, snapshotRetentionLimit: 7, transitEncryptionMode: "preferred", kmsKeyId: unknown,
+                tags: { team: "phi", owner: unknown }, securityGroupIds: [unknown, "sg-1"], authToken: secret(TOKEN),
+            };
+            const result = await pack.remediate({ type: group, name: "c", props }, remediate);
+            const byPolicy = Object.fromEntries(result.remediations.map(r => [r.policyName, r]));
+            assert.deepStrictEqual(Object.keys(byPolicy).sort(), [transit, backup].sort());
+            // Remediations chain: the last one carries both fixes, and every untouched value (unknowns, secrets) as sent.
+            const final = result.remediations[result.remediations.length - 1].properties;
+            assert.deepStrictEqual(final, { ...(encodeValue(props) as object), snapshotRetentionLimit: 35, transitEncryptionMode: "required" });
+            assert.ok(!JSON.stringify(result.remediations.map(r => r.diagnostic)).includes(TOKEN));
+        });
+        it("uses the configured minimum", async () => {
+            const result = await pack.remediate(shortBackups("c"), { [backup]: { enforcementLevel: "remediate", minimumRetentionDays: 14 } });
+            assert.strictEqual(result.remediations[0].properties?.snapshotRetentionLimit, 14);
+        });
+        it("never turns an unknown or wrong-typed value into a guess, and changes nothing on a compliant resource", async () => {
+            for (const snapshotRetentionLimit of [unknown, "7", { days: 7 }]) {
+                const result = await pack.remediate(rg("c", { snapshotRetentionLimit }), remediate);
+                assert.deepStrictEqual(result.remediations.filter(r => r.policyName === backup), []);
+            }
+            const clean = await pack.remediate(rg("c"), remediate);
+            assert.deepStrictEqual(clean.remediations, []);
+        });
+        it("does not touch a secret, even one holding a field it would fix", async () => {
+            const result = await pack.remediate(rg("c", { snapshotRetentionLimit: secret(1) }), remediate);
+            assert.deepStrictEqual(result.remediations.filter(r => r.policyName === backup), []);
+        });
+        it("policies whose fix needs a person say so instead of remediating", async () => {
+            const auth = "aws-elasticache-auth";
+            const result = await pack.remediate(rg("c", { authToken: undefined }), { [auth]: { enforcementLevel: "remediate" } });
+            assert.deepStrictEqual(result.remediations, []);
+            const na = result.notApplicable.find(n => n.policyName === auth);
+            assert.match(na!.reason, /^no automatic remediation: the AUTH token or RBAC user group is a credential only a person can choose/);
+        });
+        it("does not remediate a waived resource", async () => {
+            const config = { [backup]: { enforcementLevel: "remediate" as const, waivers: [{ match: "*", reason: "r", expires: "2999-01-01" }] } };
+            const result = await pack.remediate(shortBackups("c"), config);
+            assert.deepStrictEqual(result.remediations, []);
+            assert.match(result.notApplicable.find(n => n.policyName === backup)!.reason, /waived until/);
+        });
+        it("a remediating policy still validates (as mandatory) at Analyze", async () => {
+            const v = await pack.check(backup, shortBackups("c"), { [backup]: { enforcementLevel: "remediate" } });
+            assertViolates(v, /is 1/);
+        });
+    });
+
+    it("a policy without Configure still runs with its defaults", async () => {
+        // A Configure naming no policy leaves the pack as an engine that never calls Configure does.
+        await pack.process.configure({ ...pack.info, policies: [] });
+        try {
+            assertViolates(verdictOf(await pack.process.analyze(shortBackups("c")), backup), /below 35/);
+        } finally {
+            await pack.process.configure(pack.info);
+        }
+    });
+
+    it("a compliant resource passes with the default configuration", async () => {
+        assertPasses(await pack.check(backup, rg("c")));
+    });
+});
