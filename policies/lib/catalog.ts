@@ -11,6 +11,7 @@ export interface HipaaSection {
 
 export const hipaaSections = {
     "164.308(a)(1)(ii)(B)": { title: "Risk management", kind: "Required" },
+    "164.308(a)(5)(ii)(B)": { title: "Protection from malicious software", kind: "Addressable" },
     "164.308(a)(7)(ii)(A)": { title: "Data backup plan", kind: "Required" },
     "164.308(a)(7)(ii)(B)": { title: "Disaster recovery plan", kind: "Required" },
     "164.308(b)(1)": { title: "Business associate contracts and other arrangements", kind: "Standard" },
@@ -58,6 +59,12 @@ export const hitrustControls = {
     // Seed 003 names no control for client authentication; this is the HITRUST CSF control
     // reference for user identification and authentication.
     "01.q": { segment: "Control reference", topic: "User identification and authentication", source: "HITRUST CSF control reference 01.q" },
+    // Seed 003 covers only ElastiCache; the GCP controls (policies/gcp) also cite these HITRUST CSF
+    // control references for the topics it does not name.
+    "01.c": { segment: "Control reference", topic: "Privilege management", source: "HITRUST CSF control reference 01.c" },
+    "01.l": { segment: "Control reference", topic: "Remote diagnostic and configuration port protection", source: "HITRUST CSF control reference 01.l" },
+    "09.j": { segment: "Control reference", topic: "Controls against malicious code", source: "HITRUST CSF control reference 09.j" },
+    "10.g": { segment: "Control reference", topic: "Key management", source: "HITRUST CSF control reference 10.g" },
 } as const satisfies Record<string, HitrustControl>;
 
 export type HitrustRef = keyof typeof hitrustControls;

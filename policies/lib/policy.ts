@@ -68,9 +68,10 @@ export interface ReportContext {
 /** Knobs every policy has: waivers and the PHI scope. */
 export const commonKnobs = { waivers: waiversKnob, scope: scopeKnob };
 
-// The SDK accepts an object form of reportViolation that sets the diagnostic's own message and
-// enforcement level (server.js makeReportViolationFun); its published type only names the string form.
-export type DiagnosticReport = (diagnostic: { message: string; enforcementLevel?: "advisory" }, urn?: string) => void;
+// The SDK accepts an object form of reportViolation that sets the diagnostic's own message,
+// enforcement level and URN (server.js makeReportViolationFun; the second argument is then
+// ignored); its published type only names the string form.
+export type DiagnosticReport = (diagnostic: { message: string; enforcementLevel?: "advisory"; urn?: string }) => void;
 
 /** A type-token stand-in for a resource class, so the SDK can filter by type without @pulumi/aws. */
 function typeToken(type: string): Parameters<typeof validateResourceOfType>[0] {
@@ -137,7 +138,7 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
             return undefined;
         }
         if (!definition.remediate) {
-            args.notApplicable(`no automatic remediation: ${definition.noAutoRemediation ?? "the fix needs a decision only a person can make"}`);
+            return args.notApplicable(`no automatic remediation: ${definition.noAutoRemediation ?? "the fix needs a decision only a person can make"}`);
         }
         let patch: Patch | undefined;
         try {
@@ -161,10 +162,20 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         remediateResource = args => (types.has(args.type) ? remediate(args) : undefined);
     }
 
-    const primary = definition.hipaa[0];
     const sdk: ResourceValidationPolicy = {
+        ...policyMetadata(definition),
+        validateResource,
+        remediateResource,
+    };
+    return { definition: definition as unknown as PolicyDefinition<Knobs>, sdk };
+}
+
+/** What the SDK (and Pulumi Cloud) shows of a policy, derived from its definition and the catalog. */
+export function policyMetadata(definition: Omit<PolicyDefinition, "check" | "remediate">): Omit<ResourceValidationPolicy, "validateResource" | "remediateResource"> {
+    const primary = definition.hipaa[0];
+    return {
         name: definition.name,
-        description: `${definition.description} [${cite}]`,
+        description: `${definition.description} [${citation(definition.hipaa, definition.hitrust)}]`,
         enforcementLevel: "mandatory",
         severity: definition.severity,
         framework: {
@@ -182,11 +193,8 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         ],
         remediationSteps: definition.remediation,
         url: hipaaUrl(primary),
-        configSchema: configSchema({ ...ownKnobs, ...commonKnobs }),
-        validateResource,
-        remediateResource,
+        configSchema: configSchema({ ...(definition.knobs ?? {}), ...commonKnobs }),
     };
-    return { definition: definition as unknown as PolicyDefinition<Knobs>, sdk };
 }
 
 /**
@@ -198,8 +206,7 @@ export function applyPatch(props: Props, patch: Patch | undefined): Patch | unde
     if (!patch) return undefined;
     const fields = Object.keys(patch).filter(k => patch[k] !== undefined && !props.isSecret(k));
     if (fields.length === 0) return undefined;
-    const out: Patch = {};
-    for (const key of props.keys()) out[key] = props.raw(key);
+    const out = props.rawCopy();
     for (const key of fields) out[key] = patch[key];
     return out;
 }
@@ -238,7 +245,7 @@ export function reportOutcomes(outcomes: readonly Outcome[], context: ReportCont
         switch (outcome.kind) {
             case "violation":
                 decided = true;
-                report({ message: `${outcome.problem}. Fix: ${outcome.fix}. [${context.cite}]` }, urn);
+                report({ message: `${outcome.problem}. Fix: ${outcome.fix}. [${context.cite}]`, urn });
                 break;
             case "undecided":
                 if (!undecidedFields.includes(outcome.field)) undecidedFields.push(outcome.field);
@@ -251,13 +258,11 @@ export function reportOutcomes(outcomes: readonly Outcome[], context: ReportCont
         }
     }
     if (undecidedFields.length > 0) {
-        report(
-            {
-                message: `Undecided at preview: ${undecidedFields.join(", ")} ${undecidedFields.length === 1 ? "is" : "are"} not known until apply; checked again at pulumi up. [${context.cite}]`,
-                enforcementLevel: "advisory",
-            },
+        report({
+            message: `Undecided at preview: ${undecidedFields.join(", ")} ${undecidedFields.length === 1 ? "is" : "are"} not known until apply; checked again at pulumi up. [${context.cite}]`,
+            enforcementLevel: "advisory",
             urn,
-        );
+        });
         return undefined;
     }
     return !decided && notApplicableReasons.length > 0 ? notApplicableReasons.join("; ") : undefined;

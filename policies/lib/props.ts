@@ -89,6 +89,13 @@ export class Props {
         }
     }
 
+    /** A shallow copy of the block's raw values (unknowns and secrets kept as they are), for patching. */
+    rawCopy(): Record<string, unknown> {
+        const copy: Record<string, unknown> = {};
+        for (const key of this.keys()) copy[key] = this.raw(key);
+        return copy;
+    }
+
     /** Whether the value under `key` is a secret (only Remediate keeps secrets wrapped). */
     isSecret(key: string): boolean {
         return this.raw(key) instanceof Secret;

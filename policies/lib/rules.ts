@@ -109,6 +109,19 @@ export function mustBeSet(props: Props, field: string, fix: string, missing = `$
     return isSetString(read) ? pass : violation(missing, fix);
 }
 
+/** Requirements that must all hold: the first violation, else the first undecided one, else a pass. */
+export function allOf(outcomes: readonly Outcome[]): Outcome {
+    return outcomes.find(o => o.kind === "violation") ?? outcomes.find(o => o.kind === "undecided") ?? pass;
+}
+
+/**
+ * Alternatives of which one is enough (e.g. several resources that may each configure the same
+ * thing): a pass, else an undecided one (it may yet pass), else the first outcome, else `whenNone`.
+ */
+export function anyOf(outcomes: readonly Outcome[], whenNone: Outcome): Outcome {
+    return outcomes.find(o => o.kind === "pass") ?? outcomes.find(o => o.kind === "undecided") ?? outcomes[0] ?? whenNone;
+}
+
 /** The string value of `field`, lower-cased when known (engine names are case-insensitive). */
 export function lowerString(props: Props, field: string): Read<string> {
     const read = props.string(field);
@@ -149,4 +162,16 @@ export function fixOneOf(props: Props, field: string, allowed: readonly string[]
         (read.state === "absent" && absentMeans !== undefined && !allowed.includes(absentMeans)) ||
         (read.state === "known" && !allowed.includes(read.value));
     return wrong ? { [field]: value } : {};
+}
+
+/**
+ * Applies `fix` to the nested block `field` when it is a known map (not a secret, not unknown),
+ * returning the whole block with every other value kept as it came.
+ */
+export function fixBlock(props: Props, field: string, fix: (block: Props) => Patch): Patch {
+    if (props.isSecret(field)) return {};
+    const read = props.object(field);
+    if (read.state !== "known") return {};
+    const patch = fix(read.value);
+    return Object.keys(patch).length === 0 ? {} : { [field]: { ...read.value.rawCopy(), ...patch } };
 }
