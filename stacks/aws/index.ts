@@ -1,0 +1,305 @@
+// Sample stack "aws": a small PHI workload, an app tier in private subnets with a Redis cache for
+// session data, and the audit trail around it, that passes every hipaa-guard policy. The comment
+// beside each setting names the policy it satisfies, so this file doubles as the pack's
+// "how to comply" for AWS.
+//
+// Needs: aws:region, and the cache's AUTH token as a secret:
+//   pulumi config set --secret cacheAuthToken '<16-128 printable characters>'
+
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+const config = new pulumi.Config();
+const prefix = `${pulumi.getProject()}-${pulumi.getStack()}`;
+const tags = { project: pulumi.getProject(), stack: pulumi.getStack(), "data-classification": "phi" };
+
+/** Six years (HIPAA §164.316(b)(2)(i)), as a retention CloudWatch Logs offers. */
+const sixYearsInDays = 2192;
+
+const account = aws.getCallerIdentityOutput().accountId;
+const partition = aws.getPartitionOutput().partition;
+const region = aws.getRegionOutput().region;
+const zones = aws.getAvailabilityZonesOutput({ state: "available" }).names;
+
+const trailName = `${prefix}-audit`;
+// Built rather than read from the trail: the bucket and key policies must exist before the trail.
+const trailArn = pulumi.interpolate`arn:${partition}:cloudtrail:${region}:${account}:trail/${trailName}`;
+
+// ---------------------------------------------------------------------------------------------
+// One customer-managed key for PHI at rest: the cache, every log group and the audit trail.
+
+const key = new aws.kms.Key("phi", {
+    description: `${prefix}: PHI at rest (cache, logs, audit trail)`,
+    enableKeyRotation: true, // aws-kms-key-rotation
+    deletionWindowInDays: 30,
+    policy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                // Without this the account could lose control of the key; IAM policies grant the rest.
+                Sid: "AccountAdministersKey",
+                Effect: "Allow",
+                Principal: { AWS: pulumi.interpolate`arn:${partition}:iam::${account}:root` },
+                Action: "kms:*",
+                Resource: "*",
+            },
+            {
+                // Lets CloudWatch Logs encrypt this account's log groups (aws-cloudwatch-log-encryption).
+                Sid: "CloudWatchLogsEncryptLogGroups",
+                Effect: "Allow",
+                Principal: { Service: pulumi.interpolate`logs.${region}.amazonaws.com` },
+                Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                Resource: "*",
+                Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${partition}:logs:${region}:${account}:log-group:*` } },
+            },
+            {
+                // Lets this trail, and only it, encrypt log files (aws-cloudtrail-encryption).
+                Sid: "CloudTrailEncryptLogFiles",
+                Effect: "Allow",
+                Principal: { Service: "cloudtrail.amazonaws.com" },
+                Action: "kms:GenerateDataKey*",
+                Resource: "*",
+                Condition: {
+                    StringEquals: { "aws:SourceArn": trailArn },
+                    StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": pulumi.interpolate`arn:${partition}:cloudtrail:*:${account}:trail/*` },
+                },
+            },
+            {
+                Sid: "CloudTrailDescribeKey",
+                Effect: "Allow",
+                Principal: { Service: "cloudtrail.amazonaws.com" },
+                Action: "kms:DescribeKey",
+                Resource: "*",
+            },
+        ],
+    }),
+    tags,
+});
+
+new aws.kms.Alias("phi", { name: `alias/${prefix}-phi`, targetKeyId: key.keyId });
+
+/** A log group that keeps its records six years, encrypted with the PHI key. */
+function logGroup(resourceName: string, path: string): aws.cloudwatch.LogGroup {
+    return new aws.cloudwatch.LogGroup(resourceName, {
+        name: `/${prefix}/${path}`,
+        retentionInDays: sixYearsInDays, // aws-cloudwatch-log-retention
+        kmsKeyId: key.arn, // aws-cloudwatch-log-encryption
+        tags,
+    });
+}
+
+/** An IAM role only `service` can assume, and only on behalf of this account. */
+function serviceRole(resourceName: string, service: string, sourceArn: pulumi.Input<string>): aws.iam.Role {
+    return new aws.iam.Role(resourceName, {
+        assumeRolePolicy: pulumi.jsonStringify({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: { Service: service },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:SourceAccount": account }, ArnLike: { "aws:SourceArn": sourceArn } },
+                },
+            ],
+        }),
+        tags,
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Network: a VPC with no internet gateway; app subnets and data subnets in two zones.
+
+const vpc = new aws.ec2.Vpc("phi", {
+    cidrBlock: "10.20.0.0/16",
+    enableDnsSupport: true,
+    enableDnsHostnames: true,
+    tags: { ...tags, Name: prefix },
+});
+
+// The default security group lets every member reach every other; take all its rules away.
+new aws.ec2.DefaultSecurityGroup("default", { vpcId: vpc.id, tags });
+
+const appCidrs = ["10.20.0.0/24", "10.20.1.0/24"];
+const dataCidrs = ["10.20.10.0/24", "10.20.11.0/24"];
+const subnet = (resourceName: string, cidrBlock: string, zone: number) =>
+    new aws.ec2.Subnet(resourceName, {
+        vpcId: vpc.id,
+        cidrBlock,
+        availabilityZone: zones.apply(z => z[zone]),
+        mapPublicIpOnLaunch: false, // private: no public addresses, and the VPC has no internet gateway
+        tags: { ...tags, Name: `${prefix}-${resourceName}` },
+    });
+appCidrs.forEach((cidr, i) => subnet(`app-${i}`, cidr, i));
+const dataSubnets = dataCidrs.map((cidr, i) => subnet(`data-${i}`, cidr, i));
+
+// VPC flow logs, all traffic, to a six-year encrypted log group (aws-vpc-flow-logs).
+const flowLogs = logGroup("vpc-flow-logs", "vpc-flow-logs");
+const flowLogsRole = serviceRole("vpc-flow-logs", "vpc-flow-logs.amazonaws.com", pulumi.interpolate`arn:${partition}:ec2:${region}:${account}:vpc-flow-log/*`);
+new aws.iam.RolePolicy("vpc-flow-logs", {
+    role: flowLogsRole.id,
+    policy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [
+            { Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${flowLogs.arn}:*` },
+            { Effect: "Allow", Action: ["logs:DescribeLogGroups", "logs:DescribeLogStreams"], Resource: "*" },
+        ],
+    }),
+});
+new aws.ec2.FlowLog("vpc", {
+    vpcId: vpc.id,
+    trafficType: "ALL",
+    logDestinationType: "cloud-watch-logs",
+    logDestination: flowLogs.arn,
+    iamRoleArn: flowLogsRole.arn,
+    maxAggregationInterval: 60,
+    tags,
+});
+
+// ---------------------------------------------------------------------------------------------
+// The session cache: Redis OSS, reachable only from the app subnets, on its own port.
+
+const cacheSecurityGroup = new aws.ec2.SecurityGroup("cache", {
+    vpcId: vpc.id,
+    description: "Redis: only the app subnets, only the cache port",
+    tags,
+});
+appCidrs.forEach(
+    (cidr, i) =>
+        new aws.vpc.SecurityGroupIngressRule(`cache-from-app-${i}`, {
+            securityGroupId: cacheSecurityGroup.id,
+            description: `app subnet ${i} to Redis`,
+            ipProtocol: "tcp",
+            fromPort: 6379,
+            toPort: 6379,
+            cidrIpv4: cidr,
+        }),
+);
+
+const cacheSubnets = new aws.elasticache.SubnetGroup("cache", {
+    description: "Data subnets for the PHI cache",
+    subnetIds: dataSubnets.map(s => s.id),
+    tags,
+});
+
+const slowLog = logGroup("cache-slow-log", "elasticache/slow-log");
+const engineLog = logGroup("cache-engine-log", "elasticache/engine-log");
+
+const cache = new aws.elasticache.ReplicationGroup("phi-cache", {
+    description: "PHI session cache",
+    engine: "redis",
+    engineVersion: "7.1", // aws-elasticache-engine-version
+    nodeType: "cache.t4g.small",
+    port: 6379,
+    subnetGroupName: cacheSubnets.name,
+    securityGroupIds: [cacheSecurityGroup.id],
+    transitEncryptionEnabled: true, // aws-elasticache-encryption-in-transit
+    transitEncryptionMode: "required", // aws-elasticache-encryption-in-transit: no plaintext clients
+    atRestEncryptionEnabled: true, // aws-elasticache-encryption-at-rest
+    kmsKeyId: key.arn, // aws-elasticache-encryption-at-rest (customer-managed key)
+    authTokenWo: config.requireSecret("cacheAuthToken"), // aws-elasticache-auth (write-only: never stored in state)
+    authTokenWoVersion: 1, // bump to rotate the token
+    automaticFailoverEnabled: true, // aws-elasticache-multi-az
+    multiAzEnabled: true, // aws-elasticache-multi-az
+    numCacheClusters: 2, // aws-elasticache-multi-az: a primary and a replica in another zone
+    snapshotRetentionLimit: 35, // aws-elasticache-backup-retention
+    snapshotWindow: "03:00-05:00",
+    maintenanceWindow: "sun:05:30-sun:06:30",
+    autoMinorVersionUpgrade: true,
+    logDeliveryConfigurations: [
+        { destination: slowLog.name, destinationType: "cloudwatch-logs", logFormat: "json", logType: "slow-log" },
+        { destination: engineLog.name, destinationType: "cloudwatch-logs", logFormat: "json", logType: "engine-log" },
+    ],
+    tags,
+});
+
+// ---------------------------------------------------------------------------------------------
+// The audit trail: every region's management events, to a protected bucket and to CloudWatch Logs.
+
+const trailBucket = new aws.s3.Bucket("audit-trail", { tags });
+// aws-cloudtrail-bucket-protected: no public access, objects owned by the bucket owner (no ACLs),
+// encrypted with the PHI key, versioned, and reachable only over TLS.
+const publicAccessBlock = new aws.s3.BucketPublicAccessBlock("audit-trail", {
+    bucket: trailBucket.id,
+    blockPublicAcls: true,
+    blockPublicPolicy: true,
+    ignorePublicAcls: true,
+    restrictPublicBuckets: true,
+});
+new aws.s3.BucketOwnershipControls("audit-trail", { bucket: trailBucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } });
+new aws.s3.BucketServerSideEncryptionConfiguration("audit-trail", {
+    bucket: trailBucket.id,
+    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],
+});
+new aws.s3.BucketVersioning("audit-trail", { bucket: trailBucket.id, versioningConfiguration: { status: "Enabled" } });
+const trailBucketPolicy = new aws.s3.BucketPolicy(
+    "audit-trail",
+    {
+        bucket: trailBucket.id,
+        policy: pulumi.jsonStringify({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "CloudTrailAclCheck",
+                    Effect: "Allow",
+                    Principal: { Service: "cloudtrail.amazonaws.com" },
+                    Action: "s3:GetBucketAcl",
+                    Resource: trailBucket.arn,
+                    Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+                },
+                {
+                    Sid: "CloudTrailWrite",
+                    Effect: "Allow",
+                    Principal: { Service: "cloudtrail.amazonaws.com" },
+                    Action: "s3:PutObject",
+                    Resource: pulumi.interpolate`${trailBucket.arn}/AWSLogs/${account}/*`,
+                    Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn } },
+                },
+                {
+                    Sid: "DenyInsecureTransport",
+                    Effect: "Deny",
+                    Principal: "*",
+                    Action: "s3:*",
+                    Resource: [trailBucket.arn, pulumi.interpolate`${trailBucket.arn}/*`],
+                    Condition: { Bool: { "aws:SecureTransport": "false" } },
+                },
+            ],
+        }),
+    },
+    // After the public access block: S3 aborts bucket configuration calls that run concurrently.
+    { dependsOn: [publicAccessBlock] },
+);
+
+// aws-cloudtrail-cloudwatch-integration: the trail also delivers to a log group, through a role
+// only CloudTrail can assume; aws-cloudtrail-log-group-retention: that group keeps six years.
+const trailLogs = logGroup("audit-trail", "cloudtrail");
+const trailLogsRole = serviceRole("audit-trail-to-logs", "cloudtrail.amazonaws.com", trailArn);
+const trailLogsRolePolicy = new aws.iam.RolePolicy("audit-trail-to-logs", {
+    role: trailLogsRole.id,
+    policy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${trailLogs.arn}:log-stream:*` }],
+    }),
+});
+
+const trail = new aws.cloudtrail.Trail(
+    "audit",
+    {
+        name: trailName,
+        s3BucketName: trailBucket.id,
+        isMultiRegionTrail: true, // aws-cloudtrail-multi-region
+        includeGlobalServiceEvents: true, // aws-cloudtrail-multi-region: IAM, STS and other global services
+        enableLogFileValidation: true, // aws-cloudtrail-log-file-validation
+        kmsKeyId: key.arn, // aws-cloudtrail-encryption
+        cloudWatchLogsGroupArn: pulumi.interpolate`${trailLogs.arn}:*`, // aws-cloudtrail-cloudwatch-integration
+        cloudWatchLogsRoleArn: trailLogsRole.arn, // aws-cloudtrail-cloudwatch-integration
+        enableLogging: true, // aws-cloudtrail-logging-enabled
+        tags,
+    },
+    // CloudTrail checks at creation that it may write to the bucket and the log group.
+    { dependsOn: [trailBucketPolicy, trailLogsRolePolicy] },
+);
+
+export const vpcId = vpc.id;
+export const cacheEndpoint = cache.primaryEndpointAddress;
+export const auditTrailArn = trail.arn;
+export const keyArn = key.arn;

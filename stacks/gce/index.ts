@@ -1,0 +1,153 @@
+// Sample stack "gce": the GCP twin of the AWS sample. An app VM on a private subnet and a
+// Memorystore for Redis cache for session data, encrypted with a rotating customer-managed key,
+// with the audit logs kept six years, passing every hipaa-guard policy. The comment beside each
+// setting names the policy it satisfies.
+//
+// Needs: gcp:project and gcp:region (gcp:zone optional).
+
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+
+const gcpConfig = new pulumi.Config("gcp");
+const region = gcpConfig.require("region");
+const zone = gcpConfig.get("zone") ?? `${region}-a`;
+const stack = pulumi.getStack();
+const labels = { project: pulumi.getProject(), stack, "data-classification": "phi" };
+
+/** Six years (HIPAA §164.316(b)(2)(i)) in days. */
+const sixYearsInDays = 2192;
+/** 90 days, the longest rotation period hipaa-guard accepts for a key. */
+const ninetyDays = `${90 * 24 * 60 * 60}s`;
+
+const project = gcp.organizations.getProjectOutput();
+
+// The APIs the sample uses, enabled (and left enabled on destroy: other workloads may use them).
+const api = (service: string) => new gcp.projects.Service(service.split(".")[0], { service, disableOnDestroy: false });
+const [computeApi, redisApi, kmsApi, loggingApi, iamApi] = ["compute.googleapis.com", "redis.googleapis.com", "cloudkms.googleapis.com", "logging.googleapis.com", "iam.googleapis.com"].map(api);
+
+// ---------------------------------------------------------------------------------------------
+// A key ring and a key for PHI at rest: the VM's disk and the cache.
+
+// Key rings cannot be deleted; `pulumi destroy` only forgets this one (its keys are destroyed).
+const keyRing = new gcp.kms.KeyRing("phi", { location: region }, { dependsOn: [kmsApi] });
+const key = new gcp.kms.CryptoKey("phi", {
+    keyRing: keyRing.id,
+    purpose: "ENCRYPT_DECRYPT",
+    rotationPeriod: ninetyDays, // gcp-kms-key-rotation
+    labels,
+});
+
+// The services' own agents use the key for them.
+const computeAgent = pulumi.interpolate`serviceAccount:service-${project.number}@compute-system.iam.gserviceaccount.com`;
+const redisAgent = new gcp.projects.ServiceIdentity("redis", { service: "redis.googleapis.com" }, { dependsOn: [redisApi] });
+const keyUser = (resourceName: string, member: pulumi.Input<string>, dependsOn: pulumi.Resource[]) =>
+    new gcp.kms.CryptoKeyIAMMember(resourceName, { cryptoKeyId: key.id, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member }, { dependsOn });
+const computeKeyUser = keyUser("compute-agent-uses-phi-key", computeAgent, [computeApi]);
+const redisKeyUser = keyUser("redis-agent-uses-phi-key", redisAgent.member, []);
+
+// ---------------------------------------------------------------------------------------------
+// Network: a custom-mode VPC and one private subnet with flow logs.
+
+const network = new gcp.compute.Network("phi", { autoCreateSubnetworks: false, routingMode: "REGIONAL" }, { dependsOn: [computeApi] });
+const subnet = new gcp.compute.Subnetwork("phi-private", {
+    network: network.id,
+    region,
+    ipCidrRange: "10.30.0.0/24",
+    privateIpGoogleAccess: true, // Google APIs without external addresses
+    logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 1, metadata: "INCLUDE_ALL_METADATA" },
+});
+
+// ---------------------------------------------------------------------------------------------
+// The app VM: its own narrow service account, Shielded VM, CMEK disk, OS Login, no public address.
+
+const appAccount = new gcp.serviceaccount.Account(
+    "phi-app",
+    { accountId: `phi-app-${stack}`.slice(0, 30), displayName: "PHI app VM" },
+    { dependsOn: [iamApi] },
+);
+// Least privilege: the VM may write logs and metrics, nothing else.
+for (const role of ["roles/logging.logWriter", "roles/monitoring.metricWriter"]) {
+    new gcp.projects.IAMMember(`phi-app-${role.split("/")[1]}`, { project: project.apply(p => p.projectId ?? ""), role, member: appAccount.member });
+}
+
+// SSH only through Identity-Aware Proxy, with OS Login deciding who may log in.
+new gcp.compute.Firewall("iap-ssh-to-app", {
+    network: network.id,
+    direction: "INGRESS",
+    sourceRanges: ["35.235.240.0/20"],
+    allows: [{ protocol: "tcp", ports: ["22"] }],
+    targetServiceAccounts: [appAccount.email],
+});
+
+const vm = new gcp.compute.Instance(
+    "phi-app",
+    {
+        zone,
+        machineType: "e2-small",
+        bootDisk: {
+            initializeParams: { image: "debian-cloud/debian-12", size: 20, type: "pd-balanced" },
+            kmsKeySelfLink: key.id, // gcp-compute-disk-encryption
+        },
+        networkInterfaces: [{ subnetwork: subnet.id }], // no accessConfigs: gcp-compute-public-ip
+        canIpForward: false, // gcp-compute-ip-forwarding
+        shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true }, // gcp-compute-shielded-vm
+        metadata: {
+            "enable-oslogin": "TRUE", // gcp-compute-os-login
+            "block-project-ssh-keys": "TRUE", // gcp-compute-os-login: no project-wide keys around it
+            "serial-port-enable": "FALSE", // gcp-compute-serial-port
+        },
+        serviceAccount: {
+            email: appAccount.email, // gcp-compute-service-account: a dedicated account, not the default one
+            scopes: ["https://www.googleapis.com/auth/logging.write", "https://www.googleapis.com/auth/monitoring.write"], // and only the APIs it uses
+        },
+        allowStoppingForUpdate: true,
+        labels,
+    },
+    { dependsOn: [computeKeyUser] },
+);
+
+// ---------------------------------------------------------------------------------------------
+// The session cache: Memorystore for Redis on the private network.
+
+const cache = new gcp.redis.Instance(
+    "phi-cache",
+    {
+        region,
+        tier: "STANDARD_HA", // gcp-redis-high-availability: a replica in another zone, automatic failover
+        memorySizeGb: 1,
+        redisVersion: "REDIS_7_2",
+        authorizedNetwork: network.id,
+        connectMode: "DIRECT_PEERING",
+        transitEncryptionMode: "SERVER_AUTHENTICATION", // gcp-redis-encryption-in-transit
+        authEnabled: true, // gcp-redis-auth
+        customerManagedKey: key.id, // gcp-redis-encryption-at-rest
+        persistenceConfig: { persistenceMode: "RDB", rdbSnapshotPeriod: "ONE_HOUR" }, // gcp-redis-persistence
+        labels,
+    },
+    { dependsOn: [redisKeyUser] },
+);
+
+// ---------------------------------------------------------------------------------------------
+// Audit logs: a log bucket that keeps six years, and a sink routing the project's audit logs to it.
+
+const auditLogs = new gcp.logging.ProjectBucketConfig(
+    "phi-audit",
+    {
+        project: project.apply(p => p.projectId ?? ""),
+        location: "global",
+        bucketId: `phi-audit-${stack}`,
+        description: "Cloud Audit Logs, kept six years",
+        retentionDays: sixYearsInDays, // gcp-logging-bucket-retention
+    },
+    { dependsOn: [loggingApi] },
+);
+new gcp.logging.ProjectSink("phi-audit", {
+    destination: pulumi.interpolate`logging.googleapis.com/${auditLogs.id}`,
+    filter: 'logName:"cloudaudit.googleapis.com"',
+    uniqueWriterIdentity: true,
+});
+
+export const networkId = network.id;
+export const vmName = vm.name;
+export const cacheHost = cache.host;
+export const auditLogBucket = auditLogs.id;

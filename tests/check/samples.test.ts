@@ -1,0 +1,189 @@
+// The sample stacks pass every policy, and each control catches its own setting being switched
+// off: every stack is run once offline (as `npm run check` runs it), then patched copies of what
+// it registered go through the pack.
+
+import * as assert from "assert";
+import { repoRoot, ResourceInput, Secret } from "../../tools/lib/analyzer-client";
+import { analyzeCapture, isViolation, TargetReport } from "../../tools/lib/check/analyze";
+import { Capture } from "../../tools/lib/check/capture";
+import { captureProgram } from "../../tools/lib/check/program";
+import { ProgramTarget, resolveTargets } from "../../tools/lib/check/project";
+import { allPolicies } from "../../policies/registry";
+import { usePack } from "../pack";
+
+type StackName = "aws" | "gce";
+
+/** A resource of a sample stack: its type, and its name when the stack has several of that type. */
+interface Pick {
+    readonly type: string;
+    readonly name?: string;
+}
+
+/** One control switched off in one sample stack. */
+interface Breakage {
+    readonly stack: StackName;
+    readonly target: Pick;
+    /** Property path (dots; list indexes as numbers) to its new value; `undefined` removes it. */
+    readonly set?: Record<string, unknown>;
+    /** Drop the resource from the stack instead (e.g. the flow log a VPC needs). */
+    readonly remove?: true;
+    /** Where the finding lands when not on the target: stack policies report on the related resource. */
+    readonly findingOn?: Pick;
+}
+
+const T = {
+    replicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    trail: "aws:cloudtrail/trail:Trail",
+    kmsKey: "aws:kms/key:Key",
+    bucket: "aws:s3/bucket:Bucket",
+    bucketVersioning: "aws:s3/bucketVersioning:BucketVersioning",
+    vpc: "aws:ec2/vpc:Vpc",
+    flowLog: "aws:ec2/flowLog:FlowLog",
+    instance: "gcp:compute/instance:Instance",
+    redis: "gcp:redis/instance:Instance",
+    logBucket: "gcp:logging/projectBucketConfig:ProjectBucketConfig",
+    cryptoKey: "gcp:kms/cryptoKey:CryptoKey",
+};
+
+const cache: Pick = { type: T.replicationGroup, name: "phi-cache" };
+const trail: Pick = { type: T.trail, name: "audit" };
+const vm: Pick = { type: T.instance, name: "phi-app" };
+const memorystore: Pick = { type: T.redis, name: "phi-cache" };
+
+/** For every policy that applies to a sample stack: the one change that must make it fire. */
+const breakages: Record<string, Breakage> = {
+    "aws-elasticache-engine-version": { stack: "aws", target: cache, set: { engineVersion: "3.2.10" } },
+    "aws-elasticache-encryption-in-transit": { stack: "aws", target: cache, set: { transitEncryptionMode: "preferred" } },
+    "aws-elasticache-encryption-at-rest": { stack: "aws", target: cache, set: { atRestEncryptionEnabled: false } },
+    "aws-elasticache-multi-az": { stack: "aws", target: cache, set: { multiAzEnabled: false } },
+    "aws-elasticache-backup-retention": { stack: "aws", target: cache, set: { snapshotRetentionLimit: 0 } },
+    "aws-elasticache-auth": { stack: "aws", target: cache, set: { authTokenWo: undefined, authTokenWoVersion: undefined } },
+    "aws-cloudwatch-log-retention": { stack: "aws", target: { type: T.logGroup, name: "vpc-flow-logs" }, set: { retentionInDays: 365 } },
+    "aws-cloudwatch-log-encryption": { stack: "aws", target: { type: T.logGroup, name: "cache-slow-log" }, set: { kmsKeyId: undefined } },
+    "aws-cloudtrail-log-file-validation": { stack: "aws", target: trail, set: { enableLogFileValidation: false } },
+    "aws-cloudtrail-multi-region": { stack: "aws", target: trail, set: { isMultiRegionTrail: false } },
+    "aws-cloudtrail-encryption": { stack: "aws", target: trail, set: { kmsKeyId: undefined } },
+    "aws-cloudtrail-cloudwatch-integration": { stack: "aws", target: trail, set: { cloudWatchLogsGroupArn: undefined, cloudWatchLogsRoleArn: undefined } },
+    "aws-cloudtrail-logging-enabled": { stack: "aws", target: trail, set: { enableLogging: false } },
+    "aws-kms-key-rotation": { stack: "aws", target: { type: T.kmsKey, name: "phi" }, set: { enableKeyRotation: false } },
+    "aws-cloudtrail-bucket-protected": {
+        stack: "aws",
+        target: { type: T.bucketVersioning, name: "audit-trail" },
+        set: { "versioningConfiguration.status": "Suspended" },
+        findingOn: { type: T.bucket, name: "audit-trail" },
+    },
+    "aws-cloudtrail-log-group-retention": { stack: "aws", target: { type: T.logGroup, name: "audit-trail" }, set: { retentionInDays: 365 } },
+    "aws-vpc-flow-logs": { stack: "aws", target: { type: T.flowLog, name: "vpc" }, remove: true, findingOn: { type: T.vpc, name: "phi" } },
+
+    "gcp-compute-disk-encryption": { stack: "gce", target: vm, set: { "bootDisk.kmsKeySelfLink": undefined } },
+    "gcp-compute-shielded-vm": { stack: "gce", target: vm, set: { "shieldedInstanceConfig.enableSecureBoot": false } },
+    "gcp-compute-os-login": { stack: "gce", target: vm, set: { "metadata.enable-oslogin": "FALSE" } },
+    "gcp-compute-serial-port": { stack: "gce", target: vm, set: { "metadata.serial-port-enable": "TRUE" } },
+    "gcp-compute-public-ip": { stack: "gce", target: vm, set: { "networkInterfaces.0.accessConfigs": [{}] } },
+    "gcp-compute-service-account": {
+        stack: "gce",
+        target: vm,
+        // No email: the default Compute Engine account, here with access to every Cloud API.
+        set: { "serviceAccount.email": undefined, "serviceAccount.scopes": ["https://www.googleapis.com/auth/cloud-platform"] },
+    },
+    "gcp-compute-ip-forwarding": { stack: "gce", target: vm, set: { canIpForward: true } },
+    "gcp-redis-encryption-in-transit": { stack: "gce", target: memorystore, set: { transitEncryptionMode: "DISABLED" } },
+    "gcp-redis-auth": { stack: "gce", target: memorystore, set: { authEnabled: false } },
+    "gcp-redis-high-availability": { stack: "gce", target: memorystore, set: { tier: "BASIC" } },
+    "gcp-redis-encryption-at-rest": { stack: "gce", target: memorystore, set: { customerManagedKey: undefined } },
+    "gcp-redis-persistence": { stack: "gce", target: memorystore, set: { "persistenceConfig.persistenceMode": "DISABLED" } },
+    "gcp-logging-bucket-retention": { stack: "gce", target: { type: T.logBucket, name: "phi-audit" }, set: { retentionDays: 30 } },
+    "gcp-kms-key-rotation": { stack: "gce", target: { type: T.cryptoKey, name: "phi" }, set: { rotationPeriod: `${365 * 24 * 3600}s` } },
+};
+
+/** A deep copy that keeps the `unknown` marker and secrets as they are. */
+function clone<T>(value: T): T {
+    if (value instanceof Secret) return new Secret(clone(value.value)) as T;
+    if (Array.isArray(value)) return value.map(clone) as T;
+    if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clone(v)])) as T;
+    return value;
+}
+
+function setPath(props: Record<string, unknown>, dotted: string, value: unknown): void {
+    const keys = dotted.split(".");
+    let node: Record<string, unknown> = props;
+    for (const key of keys.slice(0, -1)) {
+        const next = node[key];
+        assert.ok(next !== null && typeof next === "object", `the sample has no ${dotted} to change`);
+        node = next as Record<string, unknown>;
+    }
+    const last = keys[keys.length - 1];
+    if (value === undefined) {
+        assert.ok(last in node, `the sample has no ${dotted} to remove`);
+        delete node[last];
+    } else {
+        node[last] = value;
+    }
+}
+
+function find(capture: Capture, pick: Pick): ResourceInput {
+    const matches = capture.resources.filter(r => r.type === pick.type && (pick.name === undefined || r.name === pick.name));
+    assert.strictEqual(matches.length, 1, `expected one ${pick.type}${pick.name ? ` named ${pick.name}` : ""} in stack ${capture.stack}, found ${matches.length}`);
+    return matches[0];
+}
+
+function broken(capture: Capture, b: Breakage): Capture {
+    const target = find(capture, b.target);
+    const resources = capture.resources
+        .filter(r => !(b.remove && r === target))
+        .map(r => (r === target ? { ...r, props: clone(r.props) } : r));
+    if (b.set) {
+        const copy = resources.find(r => r.urn === target.urn)!;
+        for (const [dotted, value] of Object.entries(b.set)) setPath(copy.props, dotted, value);
+    }
+    return { ...capture, resources };
+}
+
+function summary(report: TargetReport): string {
+    return report.findings.map(f => `${f.enforcementLevel} ${f.policyName} on ${f.name}: ${f.message}`).join("\n") || "(no findings)";
+}
+
+describe("sample stacks (offline check)", function () {
+    this.timeout(120_000);
+    const pack = usePack();
+    const samples = {} as Record<StackName, Capture>;
+
+    before(async () => {
+        for (const target of resolveTargets(repoRoot) as ProgramTarget[]) {
+            samples[target.stack as StackName] = await captureProgram(target);
+        }
+        assert.deepStrictEqual(Object.keys(samples).sort(), ["aws", "gce"], "the sample project has stacks aws and gce");
+    });
+
+    for (const stack of ["aws", "gce"] as const) {
+        it(`stack ${stack} passes every policy`, async () => {
+            const report = await analyzeCapture(pack.process, samples[stack]);
+            assert.ok(report.resources > 10, `stack ${stack} registered only ${report.resources} resources`);
+            assert.strictEqual(report.violations, 0, summary(report));
+            assert.deepStrictEqual(report.findings.filter(isViolation), []);
+        });
+    }
+
+    it("the table breaks every policy the compiled pack has for a resource type in the samples", () => {
+        const compiled = pack.info.policies.map(p => p.name).sort();
+        assert.deepStrictEqual(allPolicies.map(p => p.definition.name).sort(), compiled, "dist/ is stale: run npm run build");
+        const sampleTypes = new Set(Object.values(samples).flatMap(c => c.resources.map(r => r.type)));
+        const applicable = allPolicies.filter(p => p.definition.types.some(t => sampleTypes.has(t))).map(p => p.definition.name);
+        const missing = applicable.filter(name => !(name in breakages));
+        assert.deepStrictEqual(missing, [], `add a breakage for each of these policies: ${missing.join(", ")}`);
+        const stale = Object.keys(breakages).filter(name => !compiled.includes(name));
+        assert.deepStrictEqual(stale, [], "breakages for policies the pack does not have");
+    });
+
+    for (const [policy, b] of Object.entries(breakages)) {
+        const change = b.remove ? "removed" : Object.entries(b.set ?? {}).map(([k, v]) => `${k}=${v === undefined ? "(unset)" : JSON.stringify(v)}`).join(", ");
+        it(`${policy} fires when ${b.target.name ?? b.target.type} has ${change}`, async () => {
+            const capture = broken(samples[b.stack], b);
+            const on = find(samples[b.stack], b.findingOn ?? b.target);
+            const report = await analyzeCapture(pack.process, capture);
+            const fired = report.findings.filter(f => f.policyName === policy && isViolation(f) && f.urn === on.urn);
+            assert.ok(fired.length > 0, `${policy} did not fire on ${on.name}; findings:\n${summary(report)}`);
+        });
+    }
+});

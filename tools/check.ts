@@ -1,0 +1,169 @@
+// The offline check: runs Pulumi programs (or reads stack exports) and checks what they would
+// deploy against the compiled hipaa-guard pack over the analyzer protocol, as `pulumi preview
+// --policy-pack` would, with no cloud account and no Pulumi CLI. `npm run check -- --help`.
+
+import * as path from "path";
+import { PackInfo, PolicyConfig, PolicyPackProcess, repoRoot } from "./lib/analyzer-client";
+import { analyzeCapture, TargetReport } from "./lib/check/analyze";
+import { Capture } from "./lib/check/capture";
+import { CheckError, ExitCode, shownPath } from "./lib/check/errors";
+import { readPolicyConfig } from "./lib/check/policy-config";
+import { captureProgram } from "./lib/check/program";
+import { resolveTargets } from "./lib/check/project";
+import { buildReport, formatJson, formatText } from "./lib/check/report";
+import { readStackExport } from "./lib/check/stack-export";
+
+export const usage = `Usage: npm run check -- [options] [target ...]
+
+Checks what Pulumi programs would deploy against the hipaa-guard policy pack, offline: no cloud
+account, no Pulumi CLI. Each program runs with Pulumi's mocks in preview mode, so values the cloud
+computes (ids, ARNs) are unknown, exactly as at pulumi preview.
+
+A target is either
+  - a Pulumi Node.js program directory (with Pulumi.yaml): every stack it has a Pulumi.<stack>.yaml
+    for is checked, with that stack's config; or
+  - a file written by \`pulumi stack export\`: the deployed resources' inputs are checked.
+With no target, the sample project in this repository is checked (stacks aws and gce).
+
+Options:
+  --stack <name>               check only this stack of each program directory
+  --policy-pack-config <file>  policy configuration, as for pulumi preview --policy-pack-config
+  --stack-tag <key>=<value>    a stack tag the policies see (repeatable), e.g. hipaa-guard-phi=true
+  --json                       print the report as JSON instead of text
+  --timeout <seconds>          how long one program may run (default 120)
+  -h, --help                   print this help
+
+Exit codes:
+  0  no mandatory policy violated (advisories may have been printed)
+  1  at least one mandatory policy violated
+  2  bad command line or policy config file
+  3  a target does not exist or is not a Pulumi Node.js program or stack export
+  4  a program failed: it threw, lacks required config, or did not finish in time
+  5  a stack export is not valid JSON or not what pulumi stack export writes
+  6  the policy pack could not be built or started, or failed
+`;
+
+interface Options {
+    targets: string[];
+    stack?: string;
+    policyConfig?: string;
+    stackTags: Record<string, string>;
+    json: boolean;
+    timeoutMs: number;
+    help: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): Options {
+    const opts: Options = { targets: [], stackTags: {}, json: false, timeoutMs: 120_000, help: false };
+    const value = (i: number, flag: string): string => {
+        const v = argv[i + 1];
+        if (v === undefined || v.startsWith("--")) throw new CheckError(ExitCode.usage, `${flag} needs a value (see --help)`);
+        return v;
+    };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+        const take = () => inline ?? value(i++, flag);
+        switch (flag) {
+            case "-h":
+            case "--help":
+                opts.help = true;
+                break;
+            case "--json":
+                opts.json = true;
+                break;
+            case "--stack":
+            case "-s":
+                opts.stack = take();
+                break;
+            case "--policy-pack-config":
+                opts.policyConfig = take();
+                break;
+            case "--stack-tag": {
+                const tag = take();
+                const eq = tag.indexOf("=");
+                if (eq <= 0) throw new CheckError(ExitCode.usage, "--stack-tag must be key=value");
+                opts.stackTags[tag.slice(0, eq)] = tag.slice(eq + 1);
+                break;
+            }
+            case "--timeout": {
+                const seconds = Number(take());
+                if (!Number.isFinite(seconds) || seconds <= 0) throw new CheckError(ExitCode.usage, "--timeout must be a positive number of seconds");
+                opts.timeoutMs = seconds * 1000;
+                break;
+            }
+            default:
+                if (arg.startsWith("-") && arg !== "-") throw new CheckError(ExitCode.usage, `unknown option ${arg} (see --help)`);
+                opts.targets.push(arg);
+        }
+    }
+    return opts;
+}
+
+async function startPack(): Promise<{ pack: PolicyPackProcess; info: PackInfo }> {
+    let pack: PolicyPackProcess | undefined;
+    try {
+        pack = await PolicyPackProcess.start(repoRoot);
+        return { pack, info: await pack.getAnalyzerInfo() };
+    } catch (e) {
+        await pack?.stop();
+        const first = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+        throw new CheckError(ExitCode.packFailed, `the policy pack in ${shownPath(repoRoot)} did not start (${first}); build it first with npm run build`);
+    }
+}
+
+/** Runs the check; returns the exit code. Output goes to the given streams. */
+export async function main(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+    let pack: PolicyPackProcess | undefined;
+    try {
+        const opts = parseArgs(argv);
+        if (opts.help) {
+            out.write(usage);
+            return ExitCode.ok;
+        }
+        // `npm run` starts scripts in the package directory; paths are relative to where the user was.
+        const base = process.env.INIT_CWD || process.cwd();
+        const targets = (opts.targets.length > 0 ? opts.targets : [repoRoot]).flatMap(t => resolveTargets(t, opts.stack, base));
+
+        // Stack exports are read first (a bad one fails fast); then the pack starts while the
+        // programs run, one at a time: a run keeps a core or two busy, and on a 2-core machine
+        // running both samples at once was slower than in turn.
+        const captures: (Capture | undefined)[] = targets.map(t => (t.kind === "export" ? readStackExport(t.file) : undefined));
+        const starting = startPack().catch((e: unknown) => e as Error);
+        let started: Awaited<typeof starting>;
+        try {
+            for (const [i, t] of targets.entries()) {
+                if (t.kind === "program") captures[i] = await captureProgram(t, { timeoutMs: opts.timeoutMs });
+            }
+        } finally {
+            started = await starting;
+            if (!(started instanceof Error)) pack = started.pack;
+        }
+        if (started instanceof Error) throw started;
+        const { info } = started;
+
+        const overrides: PolicyConfig = opts.policyConfig ? readPolicyConfig(path.resolve(base, opts.policyConfig), info) : {};
+        await pack!.configure(info, overrides);
+        const reports: TargetReport[] = [];
+        for (const c of captures) reports.push(await analyzeCapture(pack!, c!, { stackTags: opts.stackTags }));
+        const report = buildReport(info, repoRoot, reports);
+        out.write(opts.json ? formatJson(report) : formatText(report));
+        return report.exitCode;
+    } catch (e) {
+        if (e instanceof CheckError) {
+            err.write(`hipaa-guard check: error: ${e.message}\n`);
+            return e.exitCode;
+        }
+        const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
+        err.write(`hipaa-guard check: error: the check failed talking to the policy pack: ${message}\n`);
+        return ExitCode.packFailed;
+    } finally {
+        await pack?.stop();
+    }
+}
+
+if (require.main === module) {
+    main(process.argv.slice(2)).then(code => {
+        process.exitCode = code;
+    });
+}

@@ -1,0 +1,28 @@
+// A stack's resources as the check sends them to the pack, whichever way they were obtained:
+// by running a program offline (program.ts) or by reading a stack export (stack-export.ts).
+
+import { ResourceInput } from "../analyzer-client";
+
+export interface Capture {
+    readonly kind: "program" | "export";
+    /** What the user named: the program directory or the export file. */
+    readonly source: string;
+    readonly project: string;
+    readonly stack: string;
+    /** The root stack resource's URN: stack-level findings without a resource are filed under it. */
+    readonly stackUrn: string;
+    /** Every resource the pack checks: no providers, no root stack. */
+    readonly resources: ResourceInput[];
+    readonly notes: readonly string[];
+}
+
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** Resources the engine manages but no policy judges: the root stack and provider instances. */
+export function isChecked(type: string): boolean {
+    return type !== ROOT_STACK_TYPE && !type.startsWith("pulumi:providers:");
+}
+
+export function stackUrnOf(project: string, stack: string): string {
+    return `urn:pulumi:${stack}::${project}::${ROOT_STACK_TYPE}::${project}-${stack}`;
+}

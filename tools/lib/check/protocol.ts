@@ -1,0 +1,34 @@
+// What the offline check's parent process and its program runner (runner.ts) say to each other.
+
+/** Which program to run, and as which project and stack. Config travels in PULUMI_CONFIG. */
+export interface RunnerRequest {
+    /** The program's entry (a file, or a directory Node resolves to its index). */
+    readonly entry: string;
+    /** The project directory: the program's working directory and where its packages resolve from. */
+    readonly projectDir: string;
+    readonly project: string;
+    readonly stack: string;
+}
+
+/** One registered resource, its inputs in the wire form the SDK sent (unknowns and secrets marked). */
+export interface CapturedResource {
+    type: string;
+    name: string;
+    custom: boolean;
+    urn: string;
+    parent?: string;
+    inputs: Record<string, unknown>;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+}
+
+export type RunnerResponse =
+    | {
+          readonly ok: true;
+          readonly resources: CapturedResource[];
+          /** The mock monitor's URNs mapped to the engine's (resource references carry the former). */
+          readonly urnMap: Record<string, string>;
+          /** Secret config keys the program required but the stack did not set. */
+          readonly placeholders: string[];
+      }
+    | { readonly ok: false; readonly kind: "input" | "program"; readonly message: string };

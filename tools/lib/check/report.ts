@@ -1,0 +1,75 @@
+// Printing the check's results: as `pulumi preview` prints policy violations (per pack, grouped by
+// resource, each finding as "[level]  policy" and its message), or as JSON for machines.
+
+import { PackInfo } from "../analyzer-client";
+import { Finding, TargetReport } from "./analyze";
+import { ExitCode, shownPath as shown } from "./errors";
+
+export interface Report {
+    readonly pack: { readonly name: string; readonly version: string; readonly dir: string; readonly policies: number };
+    readonly targets: readonly TargetReport[];
+    readonly summary: { readonly stacks: number; readonly resources: number; readonly violations: number; readonly advisories: number };
+    readonly exitCode: number;
+}
+
+export function buildReport(info: PackInfo, packDir: string, targets: readonly TargetReport[]): Report {
+    const summary = {
+        stacks: targets.length,
+        resources: sum(targets.map(t => t.resources)),
+        violations: sum(targets.map(t => t.violations)),
+        advisories: sum(targets.map(t => t.advisories)),
+    };
+    return {
+        pack: { name: info.name, version: info.version, dir: packDir, policies: info.policies.length },
+        targets,
+        summary,
+        exitCode: summary.violations > 0 ? ExitCode.violations : ExitCode.ok,
+    };
+}
+
+function sum(xs: number[]): number {
+    return xs.reduce((a, b) => a + b, 0);
+}
+
+function plural(n: number, word: string, words = `${word}s`): string {
+    return `${n} ${n === 1 ? word : words}`;
+}
+
+function counts(c: { resources: number; violations: number; advisories: number }): string {
+    return `${plural(c.resources, "resource")} checked, ${plural(c.violations, "violation")}, ${plural(c.advisories, "advisory", "advisories")}`;
+}
+
+export function formatText(report: Report): string {
+    const out: string[] = [];
+    const pack = `${report.pack.name}@v${report.pack.version} (local: ${shown(report.pack.dir)})`;
+    for (const t of report.targets) {
+        const what = t.kind === "program" ? `program ${shown(t.source)}` : `stack export ${shown(t.source)}`;
+        out.push(`Checking stack ${t.stack} of project ${t.project} (${what})${t.kind === "program" ? ", offline preview" : ""}`);
+        for (const note of t.notes) out.push(`    note: ${note}`);
+        out.push("", "Policies:");
+        const icon = t.violations > 0 ? "❌" : t.advisories > 0 ? "⚠️ " : "✅";
+        out.push(`    ${icon} ${pack}`);
+        let current: string | undefined;
+        for (const f of t.findings) {
+            if (f.urn !== current) {
+                current = f.urn;
+                out.push(`        ${f.type} (${f.name}):`);
+            }
+            out.push(...formatFinding(f));
+        }
+        out.push("", `Resources: ${counts(t)}`, "");
+    }
+    if (report.targets.length > 1) {
+        const s = report.summary;
+        out.push(`Total: ${plural(s.stacks, "stack")}, ${counts(s)}`);
+    }
+    return out.join("\n").replace(/\n+$/, "") + "\n";
+}
+
+function formatFinding(f: Finding): string[] {
+    return [`            - [${f.enforcementLevel}]  ${f.policyName}`, `              ${f.message}`];
+}
+
+export function formatJson(report: Report): string {
+    return JSON.stringify(report, null, 2) + "\n";
+}
