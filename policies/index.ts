@@ -2,7 +2,10 @@
 // dist/policies/index.js). It loads only the policy SDK and the pack's own modules.
 
 import { PolicyPack } from "@pulumi/policy";
+import { shareDeserializedProperties } from "./lib/shared-deserialization";
 import { allPolicies } from "./registry";
+
+shareDeserializedProperties();
 
 new PolicyPack("hipaa-guard", {
     description: "HIPAA Security Rule and HITRUST CSF guardrails for AWS and GCP infrastructure, checked before deployment.",
