@@ -106,16 +106,4 @@ describe("CloudTrail controls", () => {
         }
     });
 
-    it("publishes each policy's metadata from the control catalog", async () => {
-        for (const name of policies) {
-            const p = pack.info.policies.find(x => x.name === name)!;
-            assert.ok(p, name);
-            assert.strictEqual(p.enforcementLevel, "mandatory");
-            assert.ok(p.severity > 0);
-            assert.match(p.framework!.reference, /^§164\./);
-            assert.ok(p.tags.includes("cloudtrail") && p.tags.some(t => t.startsWith("hitrust:")), `${name} tags`);
-            assert.ok(p.remediationSteps.length > 40, `${name} remediation`);
-            assert.match(p.description, /\[HIPAA §164\.312/);
-        }
-    });
 });

@@ -388,19 +388,7 @@ describe("Compute Engine controls", () => {
         assert.deepStrictEqual((await pack.remediate(vm({ metadata: secret({ "serial-port-enable": "TRUE" }) }), config)).remediations, []);
     });
 
-    it("publishes each policy's metadata from the control catalog", async () => {
-        for (const name of policies) {
-            const p = pack.info.policies.find(x => x.name === name)!;
-            assert.ok(p, name);
-            assert.strictEqual(p.enforcementLevel, "mandatory");
-            assert.ok(p.severity > 0, `${name} has a severity`);
-            assert.strictEqual(p.framework?.name, "HIPAA Security Rule");
-            assert.match(p.framework!.reference, /^§164\./);
-            assert.ok(p.tags.includes("gcp") && p.tags.some(t => t.startsWith("hitrust:")), `${name} tags`);
-            assert.ok(p.remediationSteps.length > 40, `${name} remediation`);
-            assert.match(p.url, /^https:\/\/www\.ecfr\.gov\//);
-            assert.match(p.description, /\[HIPAA §/);
-        }
+    it("publishes its knob schema (the generic metadata is checked for every policy in tests/metadata.test.ts)", async () => {
         const osLogin = pack.info.policies.find(x => x.name === "gcp-compute-os-login")!;
         assert.deepStrictEqual(osLogin.configSchema?.properties.osLoginEnforcedByProject, {
             type: "boolean", default: false,
