@@ -112,9 +112,8 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         const report = reportViolation as unknown as DiagnosticReport;
         const prepared = prepare(args);
         if ("stop" in prepared) {
-            if (prepared.stop === "skip") args.notApplicable(prepared.reason);
-            report({ message: prepared.message });
-            return;
+            if (prepared.stop === "skip") return args.notApplicable(prepared.reason);
+            return report({ message: prepared.message });
         }
         let outcomes: readonly Outcome[];
         try {
@@ -134,8 +133,7 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         const prepared = prepare(args);
         if ("stop" in prepared) {
             // A misconfigured policy changes nothing; its violation is reported by validation.
-            if (prepared.stop === "skip") args.notApplicable(prepared.reason);
-            return undefined;
+            return prepared.stop === "skip" ? args.notApplicable(prepared.reason) : undefined;
         }
         if (!definition.remediate) {
             return args.notApplicable(`no automatic remediation: ${definition.noAutoRemediation ?? "the fix needs a decision only a person can make"}`);
