@@ -4,13 +4,15 @@
 
 import * as path from "path";
 import { PackInfo, PolicyConfig, PolicyPackProcess, repoRoot } from "./lib/analyzer-client";
-import { analyzeCapture, TargetReport } from "./lib/check/analyze";
+import { evaluateCapture, TargetReport } from "./lib/check/analyze";
 import { Capture } from "./lib/check/capture";
+import { buildCompliance, ComplianceReport, loadPolicyScopes } from "./lib/check/compliance";
 import { CheckError, ExitCode, shownPath } from "./lib/check/errors";
 import { readPolicyConfig } from "./lib/check/policy-config";
 import { captureProgram } from "./lib/check/program";
 import { resolveTargets } from "./lib/check/project";
 import { buildReport, formatJson, formatText } from "./lib/check/report";
+import { parseReportFormats, ReportFormat, reportFormats, writeReports } from "./lib/check/report-files";
 import { readStackExport } from "./lib/check/stack-export";
 
 export const usage = `Usage: npm run check -- [options] [target ...]
@@ -30,17 +32,27 @@ Options:
   --policy-pack-config <file>  policy configuration, as for pulumi preview --policy-pack-config
   --stack-tag <key>=<value>    a stack tag the policies see (repeatable), e.g. hipaa-guard-phi=true
   --json                       print the report as JSON instead of text
+  --report-dir <dir>           also write a compliance report for each stack checked into <dir>
+                               (created if need be), as <project>.<stack>.md, .json and .sarif:
+                               per policy, its HIPAA sections and HITRUST controls, and every
+                               resource it covers as passed, violated (with the fix), undecided at
+                               preview, or not applicable (with the reason); see docs/reports.md
+  --report-format <formats>    which reports to write, comma-separated: markdown (for people),
+                               json (for machines), sarif (SARIF 2.1.0, for code scanning);
+                               default all three; needs --report-dir
   --timeout <seconds>          how long one program may run (default 120)
   -h, --help                   print this help
 
 Exit codes:
-  0  no mandatory policy violated (advisories may have been printed)
+  0  no mandatory policy violated, and every stack had resources a policy evaluated
   1  at least one mandatory policy violated
   2  bad command line or policy config file
   3  a target does not exist or is not a Pulumi Node.js program or stack export
   4  a program failed: it threw, lacks required config, or did not finish in time
   5  a stack export is not valid JSON or not what pulumi stack export writes
   6  the policy pack could not be built or started, or failed
+  7  no mandatory violation, but in some stack no policy evaluated any resource (none of a type
+     the pack covers, or every one not applicable): that is no evidence of compliance, not a pass
 `;
 
 interface Options {
@@ -49,6 +61,8 @@ interface Options {
     policyConfig?: string;
     stackTags: Record<string, string>;
     json: boolean;
+    reportDir?: string;
+    reportFormats?: ReportFormat[];
     timeoutMs: number;
     help: boolean;
 }
@@ -71,6 +85,12 @@ export function parseArgs(argv: readonly string[]): Options {
                 break;
             case "--json":
                 opts.json = true;
+                break;
+            case "--report-dir":
+                opts.reportDir = take();
+                break;
+            case "--report-format":
+                opts.reportFormats = parseReportFormats(take());
                 break;
             case "--stack":
             case "-s":
@@ -97,6 +117,7 @@ export function parseArgs(argv: readonly string[]): Options {
                 opts.targets.push(arg);
         }
     }
+    if (opts.reportFormats && opts.reportDir === undefined) throw new CheckError(ExitCode.usage, "--report-format needs --report-dir <dir> (where to write the reports)");
     return opts;
 }
 
@@ -130,6 +151,14 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
         // running both samples at once was slower than in turn.
         const captures: (Capture | undefined)[] = targets.map(t => (t.kind === "export" ? readStackExport(t.file) : undefined));
         const starting = startPack().catch((e: unknown) => e as Error);
+        // The policies' scopes load while the pack starts and the programs run in their own processes.
+        setImmediate(() => {
+            try {
+                loadPolicyScopes();
+            } catch {
+                // The pack itself did not build or start: starting says why.
+            }
+        });
         let started: Awaited<typeof starting>;
         try {
             for (const [i, t] of targets.entries()) {
@@ -145,8 +174,25 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
         const overrides: PolicyConfig = opts.policyConfig ? readPolicyConfig(path.resolve(base, opts.policyConfig), info) : {};
         await pack!.configure(info, overrides);
         const reports: TargetReport[] = [];
-        for (const c of captures) reports.push(await analyzeCapture(pack!, c!, { stackTags: opts.stackTags }));
-        const report = buildReport(info, repoRoot, reports);
+        const evidence: ComplianceReport[] = [];
+        const generatedAt = new Date();
+        for (const c of captures) {
+            const { report, evaluation } = await evaluateCapture(pack!, c!, { stackTags: opts.stackTags });
+            const compliance = buildCompliance({
+                capture: c!,
+                evaluation,
+                info,
+                config: overrides,
+                policyConfigFile: opts.policyConfig,
+                stackTags: opts.stackTags,
+                base,
+                generatedAt,
+            });
+            evidence.push(compliance);
+            reports.push({ ...report, evaluated: compliance.summary.resources.evaluated });
+        }
+        const reportFiles = opts.reportDir === undefined ? undefined : writeReports(path.resolve(base, opts.reportDir), evidence, opts.reportFormats ?? reportFormats, base);
+        const report = { ...buildReport(info, repoRoot, reports), ...(reportFiles ? { reportFiles } : {}) };
         out.write(opts.json ? formatJson(report) : formatText(report));
         return report.exitCode;
     } catch (e) {

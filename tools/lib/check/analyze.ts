@@ -1,7 +1,9 @@
 // Sending a captured stack to the pack the way the engine does at preview: Analyze for every
 // resource, then AnalyzeStack with all of them, and collecting what the pack said per resource.
+// The findings make the terminal report; everything the pack answered (not-applicable reasons
+// included) is kept whole for the compliance reports (compliance.ts).
 
-import { EnforcementLevel, PolicyPackProcess } from "../analyzer-client";
+import { AnalyzeResult, EnforcementLevel, PolicyPackProcess } from "../analyzer-client";
 import { Capture, ROOT_STACK_TYPE } from "./capture";
 
 export interface Finding {
@@ -25,6 +27,19 @@ export interface TargetReport {
     readonly findings: readonly Finding[];
     readonly violations: number;
     readonly advisories: number;
+    /**
+     * How many resources some policy evaluated (passed, violated or left undecided), when the
+     * compliance reports were derived; 0 means the stack shows no control in place.
+     */
+    readonly evaluated?: number;
+}
+
+/** Everything the pack answered for one stack, URNs filled in: per resource, and for the stack. */
+export interface Evaluation {
+    /** Each resource's Analyze answer, in registration order. */
+    readonly resources: readonly { readonly urn: string; readonly type: string; readonly name: string; readonly answer: AnalyzeResult }[];
+    /** The AnalyzeStack answer; a diagnostic without a URN is filed under the root stack's. */
+    readonly stack: AnalyzeResult;
 }
 
 /** Anything but an advisory blocks `pulumi up`, so it counts as a violation. */
@@ -38,6 +53,11 @@ export interface AnalyzeOptions {
 }
 
 export async function analyzeCapture(pack: PolicyPackProcess, capture: Capture, opts: AnalyzeOptions = {}): Promise<TargetReport> {
+    return (await evaluateCapture(pack, capture, opts)).report;
+}
+
+/** As analyzeCapture, and with the pack's whole answer for the compliance reports. */
+export async function evaluateCapture(pack: PolicyPackProcess, capture: Capture, opts: AnalyzeOptions = {}): Promise<{ report: TargetReport; evaluation: Evaluation }> {
     // As the engine does first: which stack, whether this is a preview, and the stack's tags.
     await pack.configureStack({
         stack: capture.stack,
@@ -45,10 +65,16 @@ export async function analyzeCapture(pack: PolicyPackProcess, capture: Capture, 
         dryRun: capture.kind === "program",
         tags: { "pulumi:project": capture.project, ...(capture.kind === "program" ? { "pulumi:runtime": "nodejs" } : {}), ...opts.stackTags },
     });
-    const perResource = await Promise.all(
-        capture.resources.map(async r => (await pack.analyze(r)).diagnostics.map(d => ({ ...d, urn: d.urn || r.urn! }))),
+    const answers = await Promise.all(
+        capture.resources.map(async r => {
+            const answer = await pack.analyze(r);
+            return { urn: r.urn!, type: r.type, name: r.name, answer: { ...answer, diagnostics: answer.diagnostics.map(d => ({ ...d, urn: d.urn || r.urn! })) } };
+        }),
     );
-    const stackLevel = (await pack.analyzeStack(capture.resources)).diagnostics.map(d => ({ ...d, urn: d.urn || capture.stackUrn }));
+    const stackAnswer = await pack.analyzeStack(capture.resources);
+    const stack = { ...stackAnswer, diagnostics: stackAnswer.diagnostics.map(d => ({ ...d, urn: d.urn || capture.stackUrn })) };
+    const perResource = answers.map(a => a.answer.diagnostics);
+    const stackLevel = stack.diagnostics;
 
     // Resources in registration order, the stack first; a URN the stack does not hold goes last.
     const order = new Map<string, number>([[capture.stackUrn, -1]]);
@@ -64,7 +90,7 @@ export async function analyzeCapture(pack: PolicyPackProcess, capture: Capture, 
             const [type, name] = r ? [r.type, r.name] : typeAndName(d.urn);
             return { urn: d.urn, type, name, policyName: d.policyName, enforcementLevel: d.enforcementLevel, message: d.message };
         });
-    return {
+    const report: TargetReport = {
         kind: capture.kind,
         source: capture.source,
         project: capture.project,
@@ -75,10 +101,11 @@ export async function analyzeCapture(pack: PolicyPackProcess, capture: Capture, 
         violations: findings.filter(isViolation).length,
         advisories: findings.filter(f => !isViolation(f)).length,
     };
+    return { report, evaluation: { resources: answers, stack } };
 }
 
 /** The type and name a URN names (the last segment of its qualified type is the resource's own). */
-function typeAndName(urn: string): [string, string] {
+export function typeAndName(urn: string): [string, string] {
     const parts = urn.split("::");
     if (parts.length < 4) return [ROOT_STACK_TYPE, urn];
     return [parts[2].split("$").pop()!, parts.slice(3).join("::")];

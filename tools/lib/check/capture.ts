@@ -2,6 +2,7 @@
 // by running a program offline (program.ts) or by reading a stack export (stack-export.ts).
 
 import { ResourceInput } from "../analyzer-client";
+import { SourcePosition } from "./protocol";
 
 export interface Capture {
     readonly kind: "program" | "export";
@@ -14,6 +15,10 @@ export interface Capture {
     /** Every resource the pack checks: no providers, no root stack. */
     readonly resources: ResourceInput[];
     readonly notes: readonly string[];
+    /** A program's entry file (what Pulumi.yaml's main, or the directory, resolved to). */
+    readonly entry?: string;
+    /** Where the program's own code created each resource, by URN, when the SDK said. */
+    readonly sources?: Readonly<Record<string, SourcePosition>>;
 }
 
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";

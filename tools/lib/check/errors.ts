@@ -18,6 +18,11 @@ export const ExitCode = {
     badExport: 5,
     /** The policy pack could not be built (npm run check) or started, or answered wrongly. */
     packFailed: 6,
+    /**
+     * No mandatory violation, but in some stack no policy evaluated any resource (none of a type
+     * the pack covers, or every one not applicable): that is no evidence, and not a pass.
+     */
+    nothingEvaluated: 7,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

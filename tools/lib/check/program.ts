@@ -45,6 +45,8 @@ export async function captureProgram(target: ProgramTarget, opts: RunOptions = {
                 propertyDependencies: r.propertyDependencies,
             })),
         notes,
+        entry: response.entryFile,
+        sources: Object.fromEntries(response.resources.filter(r => r.source).map(r => [r.urn, r.source!])),
     };
 }
 

@@ -20,6 +20,15 @@ export interface CapturedResource {
     inputs: Record<string, unknown>;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
+    /** Where in the program's own code the resource was created (the SDK's source position), when it says. */
+    source?: SourcePosition;
+}
+
+/** A place in a source file: an absolute path, 1-based line and column. */
+export interface SourcePosition {
+    file: string;
+    line: number;
+    column: number;
 }
 
 export type RunnerResponse =
@@ -30,5 +39,7 @@ export type RunnerResponse =
           readonly urnMap: Record<string, string>;
           /** Secret config keys the program required but the stack did not set. */
           readonly placeholders: string[];
+          /** The file the program's entry resolved to. */
+          readonly entryFile: string;
       }
     | { readonly ok: false; readonly kind: "input" | "program"; readonly message: string };

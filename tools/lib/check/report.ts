@@ -8,8 +8,17 @@ import { ExitCode, shownPath as shown } from "./errors";
 export interface Report {
     readonly pack: { readonly name: string; readonly version: string; readonly dir: string; readonly policies: number };
     readonly targets: readonly TargetReport[];
-    readonly summary: { readonly stacks: number; readonly resources: number; readonly violations: number; readonly advisories: number };
+    readonly summary: {
+        readonly stacks: number;
+        readonly resources: number;
+        readonly violations: number;
+        readonly advisories: number;
+        /** Stacks where no policy evaluated any resource (known only when the compliance reports were derived). */
+        readonly nothingEvaluated: number;
+    };
     readonly exitCode: number;
+    /** The compliance report files written (--report-dir). */
+    readonly reportFiles?: readonly string[];
 }
 
 export function buildReport(info: PackInfo, packDir: string, targets: readonly TargetReport[]): Report {
@@ -18,13 +27,19 @@ export function buildReport(info: PackInfo, packDir: string, targets: readonly T
         resources: sum(targets.map(t => t.resources)),
         violations: sum(targets.map(t => t.violations)),
         advisories: sum(targets.map(t => t.advisories)),
+        nothingEvaluated: targets.filter(nothingEvaluated).length,
     };
     return {
         pack: { name: info.name, version: info.version, dir: packDir, policies: info.policies.length },
         targets,
         summary,
-        exitCode: summary.violations > 0 ? ExitCode.violations : ExitCode.ok,
+        // A violation matters most; a stack that showed no control in place is not a pass either.
+        exitCode: summary.violations > 0 ? ExitCode.violations : summary.nothingEvaluated > 0 ? ExitCode.nothingEvaluated : ExitCode.ok,
     };
+}
+
+function nothingEvaluated(t: TargetReport): boolean {
+    return t.evaluated === 0;
 }
 
 function sum(xs: number[]): number {
@@ -47,7 +62,7 @@ export function formatText(report: Report): string {
         out.push(`Checking stack ${t.stack} of project ${t.project} (${what})${t.kind === "program" ? ", offline preview" : ""}`);
         for (const note of t.notes) out.push(`    note: ${note}`);
         out.push("", "Policies:");
-        const icon = t.violations > 0 ? "❌" : t.advisories > 0 ? "⚠️ " : "✅";
+        const icon = t.violations > 0 ? "❌" : t.advisories > 0 || nothingEvaluated(t) ? "⚠️ " : "✅";
         out.push(`    ${icon} ${pack}`);
         let current: string | undefined;
         for (const f of t.findings) {
@@ -57,11 +72,25 @@ export function formatText(report: Report): string {
             }
             out.push(...formatFinding(f));
         }
-        out.push("", `Resources: ${counts(t)}`, "");
+        out.push("", `Resources: ${counts(t)}`);
+        if (nothingEvaluated(t)) {
+            const what =
+                t.resources === 0
+                    ? "the stack has no resources to check"
+                    : `no policy evaluated ${t.resources === 1 ? "its one resource" : `any of its ${t.resources} resources`} (none is of a type the pack covers, or each was not applicable)`;
+            out.push(`Nothing evaluated: ${what}. This is not a pass.`);
+        }
+        out.push("");
     }
+    const s = report.summary;
     if (report.targets.length > 1) {
-        const s = report.summary;
         out.push(`Total: ${plural(s.stacks, "stack")}, ${counts(s)}`);
+    }
+    if (s.nothingEvaluated > 0 && s.violations === 0) {
+        out.push(`${plural(s.nothingEvaluated, "stack")} had nothing evaluated: exit code ${ExitCode.nothingEvaluated}.`);
+    }
+    if (report.reportFiles && report.reportFiles.length > 0) {
+        out.push("", "Reports:", ...report.reportFiles.map(f => `    ${shown(f)}`));
     }
     return out.join("\n").replace(/\n+$/, "") + "\n";
 }

@@ -11,7 +11,8 @@
 
 import * as path from "path";
 import { PLACEHOLDER_SECRET } from "./placeholder";
-import type { CapturedResource, RunnerRequest, RunnerResponse } from "./protocol";
+import { fileURLToPath } from "url";
+import type { CapturedResource, RunnerRequest, RunnerResponse, SourcePosition } from "./protocol";
 
 const request: RunnerRequest = JSON.parse(process.env.HIPAA_GUARD_RUNNER_REQUEST ?? "null");
 
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
             inputs: req.getObject()?.toJavaScript() ?? {},
             dependencies: req.getDependenciesList(),
             propertyDependencies,
+            source: sourceOf(req),
         };
         registrations.push(registration);
         registerResource(req, (err: unknown, resp?: any) => {
@@ -132,8 +134,9 @@ async function main(): Promise<void> {
         return requireSecret.call(this, key, opts);
     };
 
+    let entryFile: string;
     try {
-        require.resolve(request.entry);
+        entryFile = require.resolve(request.entry);
     } catch {
         return fail("input", `no program entry at ${request.entry}`);
     }
@@ -147,7 +150,29 @@ async function main(): Promise<void> {
     if (loggedError !== undefined) return fail("program", loggedError);
 
     const { resources, urnMap } = withEngineUrns(registrations);
-    answer({ ok: true, resources, urnMap, placeholders: Array.from(placeholders) }); // not a spread: the program's tsconfig may target ES5
+    answer({ ok: true, resources, urnMap, placeholders: Array.from(placeholders), entryFile }); // not a spread: the program's tsconfig may target ES5
+}
+
+/**
+ * Where the program's own code created the resource: the SDK sends the position of the code that
+ * called the resource's constructor and the stack above it (older SDKs send neither); the
+ * first frame in the project's own files, not in its packages, is the one a reader can open.
+ */
+function sourceOf(req: any): SourcePosition | undefined {
+    if (typeof req.getSourceposition !== "function") return undefined;
+    const positions = [req.getSourceposition(), ...(req.getStacktrace()?.getFramesList() ?? []).map((f: any) => f.getPc())];
+    for (const pos of positions) {
+        if (!pos || !pos.getUri() || pos.getLine() <= 0) continue;
+        let file: string;
+        try {
+            file = fileURLToPath(pos.getUri());
+        } catch {
+            continue;
+        }
+        if (!file.startsWith(request.projectDir + path.sep) || file.includes(`${path.sep}node_modules${path.sep}`)) continue;
+        return { file, line: pos.getLine(), column: pos.getColumn() };
+    }
+    return undefined;
 }
 
 /**
@@ -169,7 +194,7 @@ function withEngineUrns(registrations: readonly Registration[]): { resources: Ca
         seen.add(urn);
         engineUrn.set(r.mockUrn, urn);
         if (r.type === "pulumi:pulumi:Stack") stackUrns.add(urn);
-        out.push({ type: r.type, name: r.name, custom: r.custom, urn, parent: parent || undefined, inputs: r.inputs, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies });
+        out.push({ type: r.type, name: r.name, custom: r.custom, urn, parent: parent || undefined, inputs: r.inputs, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies, source: r.source });
     }
     const translate = (u: string) => engineUrn.get(u) ?? u;
     for (const r of out) {
