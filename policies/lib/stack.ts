@@ -344,6 +344,11 @@ export function defineStackPolicy<K extends Knobs>(definition: StackPolicyDefini
         if (!applied && reasons.size > 0) args.notApplicable([...reasons].join("; "));
     };
 
+    if (definition.types.length === 1) {
+        // Tagged like validateResourceOfType tags a function, so the SDK skips a stack with no
+        // resource of the type before deserializing every resource in it.
+        (validateStack as { __pulumiType?: string }).__pulumiType = definition.types[0];
+    }
     const sdk: StackValidationPolicy = { ...policyMetadata(definition), validateStack };
     return { definition: definition as unknown as StackPolicyDefinition<Knobs>, sdk };
 }

@@ -195,8 +195,8 @@ describe("stack controls", () => {
         it("is not applicable to a trail whose bucket is outside the stack, or a stack with no trail", async () => {
             const outside = res(T.trail, "audit", { ...trailProps, s3BucketName: "central-logging-account-bucket" });
             assertStackNotApplicable(await check(bucketPolicy, [outside, ...protectedBucket("unrelated").resources]), /the trail's S3 bucket is not created by this stack/);
-            assertStackNotApplicable(await check(bucketPolicy, protectedBucket("logs").resources), /the stack has no resource of type aws:cloudtrail\/trail:Trail/);
-            assertStackNotApplicable(await check(bucketPolicy, []), /no resource of type/);
+            assertStackNotApplicable(await check(bucketPolicy, protectedBucket("logs").resources), /only applies to resources of type 'aws:cloudtrail\/trail:Trail'/);
+            assertStackNotApplicable(await check(bucketPolicy, []), /only applies to resources of type/);
         });
 
         it("is undecided when the trail's bucket is unknown and no property dependency names a bucket", async () => {
@@ -325,7 +325,7 @@ describe("stack controls", () => {
         });
 
         it("is not applicable to a stack with no VPC, and survives garbage", async () => {
-            assertStackNotApplicable(await check(flowLogPolicy, [flowLogFor("f", undefined, { vpcId: "vpc-1" })]), /no resource of type aws:ec2\/vpc:Vpc/);
+            assertStackNotApplicable(await check(flowLogPolicy, [flowLogFor("f", undefined, { vpcId: "vpc-1" })]), /only applies to resources of type 'aws:ec2\/vpc:Vpc'/);
             const a = vpc("a", { id: secret(SECRET) });
             for (const props of [{ vpcId: 7 }, { vpcId: [unknown] }, { vpcId: secret(SECRET), trafficType: secret(SECRET) }, { trafficType: { SECRET } }]) {
                 const v = await check(flowLogPolicy, [a, res(T.flowLog, "f", props)]);
