@@ -159,7 +159,7 @@ export const encryptionInTransit = defineResourcePolicy({
 
 export const encryptionAtRest = defineResourcePolicy({
     name: "aws-elasticache-encryption-at-rest",
-    description: "ElastiCache encrypts data at rest (in memory snapshots, swap and backups), optionally with a customer-managed KMS key.",
+    description: "ElastiCache encrypts data at rest (on-disk sync and swap files, and backups), optionally with a customer-managed KMS key.",
     severity: "critical",
     types: allCacheTypes,
     hipaa: ["164.312(a)(2)(iv)"],

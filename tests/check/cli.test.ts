@@ -3,41 +3,17 @@
 // prints them, secrets never show, and bad input gets one line and its documented exit code.
 
 import * as assert from "assert";
-import { spawn } from "child_process";
 import * as path from "path";
-import { repoRoot } from "../../tools/lib/analyzer-client";
+import { fixtures, Run, runCheck } from "./run-check";
 import { Report } from "../../tools/lib/check/report";
 import { allPolicies } from "../../policies/registry";
 
-interface Run {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
 
-const fixtures = path.join(__dirname, "fixtures");
 /** Every secret in the fixtures (encrypted config, an export's ciphertext and --show-secrets plaintext) contains this. */
 const SECRET_MARK = "NEVER-PRINT-THIS";
 const PLACEHOLDER = "hipaa-guard-offline-check-placeholder";
 
-/** Runs the check's command line in a fresh process, from the repository root. */
-function check(...args: string[]): Promise<Run> {
-    const env = { ...process.env };
-    delete env.INIT_CWD; // set when mocha runs under npm; the check would resolve paths against it
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), path.join(repoRoot, "tools", "check.ts"), ...args], {
-            cwd: repoRoot,
-            env,
-            stdio: ["ignore", "pipe", "pipe"],
-        });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", chunk => (stdout += chunk));
-        child.stderr.on("data", chunk => (stderr += chunk));
-        child.on("error", reject);
-        child.on("close", code => resolve({ code, stdout, stderr }));
-    });
-}
+const check = runCheck;
 
 /** One line on stderr, naming the problem; nothing on stdout; no stack trace. */
 function assertOneLineError(run: Run, code: number, ...patterns: RegExp[]): void {

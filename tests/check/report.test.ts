@@ -9,47 +9,24 @@ import * as assert from "assert";
 import Ajv from "ajv";
 import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { repoRoot } from "../../tools/lib/analyzer-client";
+import { fixtures, Run, runCheck } from "./run-check";
 import { ComplianceReport, Control, ControlResult } from "../../tools/lib/check/compliance";
 import { Report } from "../../tools/lib/check/report";
 import { main } from "../../tools/check";
 import { hipaaSections } from "../../policies/lib/catalog";
 
-interface Run {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
 
-const fixtures = path.join(__dirname, "fixtures");
 const evidenceDir = path.join(fixtures, "evidence");
 const uncoveredExport = path.join(fixtures, "uncovered-export.json");
 /** A stack export with one violation (a log group kept 30 days). */
 const violatingExport = path.join(fixtures, "export.json");
 const PLACEHOLDER = "hipaa-guard-offline-check-placeholder";
 
-/** Runs the check's command line in a fresh process, from the repository root. */
-function check(...args: string[]): Promise<Run> {
-    const env = { ...process.env };
-    delete env.INIT_CWD; // set when mocha runs under npm; the check would resolve paths against it
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), path.join(repoRoot, "tools", "check.ts"), ...args], {
-            cwd: repoRoot,
-            env,
-            stdio: ["ignore", "pipe", "pipe"],
-        });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", chunk => (stdout += chunk));
-        child.stderr.on("data", chunk => (stderr += chunk));
-        child.on("error", reject);
-        child.on("close", code => resolve({ code, stdout, stderr }));
-    });
-}
+const check = runCheck;
 
 /** The check in this process, for command-line errors that stop before anything starts. */
 async function checkInProcess(...args: string[]): Promise<Run> {

@@ -21,6 +21,13 @@ const definitions: readonly Documented[] = allPolicies.map(p => p.definition);
 const levelOf = new Map(allPolicies.map(p => [p.definition.name, p.sdk.enforcementLevel ?? "mandatory"]));
 const isStack = new Map(allPolicies.map(p => [p.definition.name, "validateStack" in p.sdk]));
 
+/** Whether the policy fixes a violation itself under enforcement level `remediate`. */
+function remediates(name: string): string {
+    if (isStack.get(name)) return "no (stack policy)";
+    const definition = allPolicies.find(p => p.definition.name === name)!.definition;
+    return "remediate" in definition && definition.remediate ? "yes" : "no";
+}
+
 /** The resource type's short form, as users write it in code: `aws.elasticache.ReplicationGroup`. */
 export function shortType(token: string): string {
     const [pkg, mod, name] = token.split(":");
@@ -33,14 +40,14 @@ function cell(text: string): string {
 
 export function renderPolicyTable(): string {
     const rows = [
-        "| Policy | Resource types | Requires | Default level | Config knobs (default) | HIPAA | HITRUST CSF |",
-        "|---|---|---|---|---|---|---|",
+        "| Policy | Resource types | Requires | Default level | Config knobs (default) | Remediates | HIPAA | HITRUST CSF |",
+        "|---|---|---|---|---|---|---|---|",
     ];
     for (const d of definitions) {
         const knobs = Object.entries(d.knobs ?? {}).map(([k, v]) => `\`${k}\` (${JSON.stringify(v.default)})`);
         rows.push(
             `| \`${d.name}\`${isStack.get(d.name) ? " (stack)" : ""} | ${d.types.map(t => `\`${shortType(t)}\``).join("<br>")} | ${cell(d.description)} | ` +
-                `${levelOf.get(d.name)} | ${knobs.join("<br>") || "—"} | ${d.hipaa.map(h => `§${h}`).join("<br>")} | ${d.hitrust.join("<br>")} |`,
+                `${levelOf.get(d.name)} | ${knobs.join("<br>") || "—"} | ${remediates(d.name)} | ${d.hipaa.map(h => `§${h}`).join("<br>")} | ${d.hitrust.join("<br>")} |`,
         );
     }
     rows.push("");
