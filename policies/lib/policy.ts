@@ -61,8 +61,8 @@ export interface HipaaPolicy {
 
 /** What the shared reporter needs of a policy. */
 export interface ReportContext {
+    /** The citation that ends every finding. */
     readonly cite: string;
-    readonly description: string;
 }
 
 /** Knobs every policy has: waivers and the PHI scope. */
@@ -81,7 +81,7 @@ function typeToken(type: string): Parameters<typeof validateResourceOfType>[0] {
 export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefinition<K>): HipaaPolicy {
     const ownKnobs = (definition.knobs ?? {}) as K;
     const cite = citation(definition.hipaa, definition.hitrust);
-    const context: ReportContext = { cite, description: definition.description };
+    const context: ReportContext = { cite };
     const types = new Set(definition.types);
 
     /** Config, gate and resource for one call, or the reason the policy stops before checking. */

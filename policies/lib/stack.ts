@@ -276,7 +276,7 @@ function withoutRepeats(outcomes: readonly Outcome[]): Outcome[] {
 export function defineStackPolicy<K extends Knobs>(definition: StackPolicyDefinition<K>): HipaaStackPolicy {
     const ownKnobs = (definition.knobs ?? {}) as K;
     const cite = citation(definition.hipaa, definition.hitrust);
-    const context: ReportContext = { cite, description: definition.description };
+    const context: ReportContext = { cite };
     const failClosed = (what: string, e: unknown) =>
         `hipaa-guard could not evaluate this ${what} (${errorName(e)}); treat it as non-compliant and report this to the pack's maintainers. [${cite}]`;
 
