@@ -27,7 +27,6 @@ export interface Resource {
     readonly props: Props;
 }
 
-
 export interface PolicyDefinition<K extends Knobs = Knobs> {
     /** The policy name users configure by. */
     readonly name: string;
@@ -89,11 +88,9 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         | { stop: "invalidConfig"; message: string }
         | { stop: "skip"; reason: string }
         | { resource: Resource; config: KnobValues<K>; waiverProblem?: Outcome } {
-        const given = readConfig(args);
-        const common = resolveKnobs(commonKnobs, given);
-        if (isInvalid(common)) return { stop: "invalidConfig", message: invalidKnobMessage(definition.name, common, cite) };
-        const resolved = resolveKnobs(ownKnobs, given);
-        if (isInvalid(resolved)) return { stop: "invalidConfig", message: invalidKnobMessage(definition.name, resolved, cite) };
+        const config = resolvePolicyConfig(definition.name, ownKnobs, args, cite);
+        if ("invalid" in config) return { stop: "invalidConfig", message: config.invalid };
+        const { common } = config;
         const resource: Resource = { type: args.type, name: args.name, urn: args.urn, props: new Props(args.props) };
         const g: Gate = gate({
             policy: definition.name,
@@ -105,7 +102,7 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
             scope: common.scope,
         });
         if (g.kind === "skip") return { stop: "skip", reason: g.reason };
-        return { resource, config: resolved, waiverProblem: g.kind === "waiverProblem" ? violation(g.problem, g.fix) : undefined };
+        return { resource, config: config.own, waiverProblem: g.kind === "waiverProblem" ? violation(g.problem, g.fix) : undefined };
     }
 
     const validate = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
@@ -121,7 +118,7 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
             outcomes = Array.isArray(result) ? result : [result as Outcome];
         } catch (e) {
             // A bug or input no check foresaw: fail closed on this resource, never the whole preview.
-            report({ message: `hipaa-guard could not evaluate this resource (${errorName(e)}); treat it as non-compliant and report this to the pack's maintainers. [${cite}]` });
+            report({ message: couldNotEvaluate("resource", e, cite) });
             return;
         }
         if (prepared.waiverProblem) outcomes = [prepared.waiverProblem, ...outcomes];
@@ -209,7 +206,25 @@ export function applyPatch(props: Props, patch: Patch | undefined): Patch | unde
     return out;
 }
 
-export function readConfig(args: { getConfig<T extends object>(): T }): Record<string, unknown> {
+/**
+ * A policy's config as Configure gave it (defaults filling the gaps): the common knobs and the
+ * policy's own, or the finding for the first invalid value.
+ */
+export function resolvePolicyConfig<K extends Knobs>(
+    policy: string,
+    ownKnobs: K,
+    args: { getConfig<T extends object>(): T },
+    cite: string,
+): { common: KnobValues<typeof commonKnobs>; own: KnobValues<K> } | { invalid: string } {
+    const given = readConfig(args);
+    const common = resolveKnobs(commonKnobs, given);
+    if (isInvalid(common)) return { invalid: invalidKnobMessage(policy, common, cite) };
+    const own = resolveKnobs(ownKnobs, given);
+    if (isInvalid(own)) return { invalid: invalidKnobMessage(policy, own, cite) };
+    return { common, own };
+}
+
+function readConfig(args: { getConfig<T extends object>(): T }): Record<string, unknown> {
     try {
         const config = args.getConfig<Record<string, unknown>>();
         return typeof config === "object" && config !== null ? config : {};
@@ -218,16 +233,18 @@ export function readConfig(args: { getConfig<T extends object>(): T }): Record<s
     }
 }
 
-export function isInvalid(resolved: object): resolved is InvalidKnob {
+function isInvalid(resolved: object): resolved is InvalidKnob {
     return typeof (resolved as InvalidKnob).allowed === "string" && typeof (resolved as InvalidKnob).name === "string";
 }
 
-export function invalidKnobMessage(policy: string, knob: InvalidKnob, cite: string): string {
-    return `Policy ${policy} is misconfigured: ${knob.name} must be ${knob.allowed}, so this resource was not checked. Fix: correct ${knob.name} in the policy pack config. [${cite}]`;
+function invalidKnobMessage(policy: string, knob: InvalidKnob, cite: string): string {
+    return `Policy ${policy} is misconfigured: ${knob.name} must be ${knob.allowed}, so it checked nothing. Fix: correct ${knob.name} in the policy pack config. [${cite}]`;
 }
 
-function errorName(e: unknown): string {
-    return e instanceof Error ? e.name : typeof e;
+/** The finding for a check that threw: fail closed on that subject, never the whole preview. */
+export function couldNotEvaluate(what: "resource" | "stack", e: unknown, cite: string): string {
+    const name = e instanceof Error ? e.name : typeof e;
+    return `hipaa-guard could not evaluate this ${what} (${name}); treat it as non-compliant and report this to the pack's maintainers. [${cite}]`;
 }
 
 /**

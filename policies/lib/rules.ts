@@ -141,13 +141,6 @@ export function fixTrue(props: Props, field: string, absentMeans: boolean): Patc
     return wrong ? { [field]: true } : {};
 }
 
-/** Sets `field: false` when it is true, or absent with an insecure default. */
-export function fixFalse(props: Props, field: string, absentMeans: boolean): Patch {
-    const read = props.boolean(field);
-    const wrong = (read.state === "absent" && absentMeans) || (read.state === "known" && read.value);
-    return wrong ? { [field]: false } : {};
-}
-
 /** Raises `field` to `minimum` when it is below it, or absent with a default below it. */
 export function fixAtLeast(props: Props, field: string, minimum: number, absentMeans: number): Patch {
     const read = props.number(field);

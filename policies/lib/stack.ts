@@ -6,19 +6,17 @@
 
 import { PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { citation } from "./catalog";
-import { Knobs, KnobValues, resolveKnobs } from "./knobs";
+import { Knobs, KnobValues } from "./knobs";
 import { gate } from "./gates";
-import { notApplicable, Outcome, pass, undecided, violation } from "./outcome";
+import { notApplicable, Outcome, undecided, violation } from "./outcome";
 import {
-    commonKnobs,
+    couldNotEvaluate,
     DiagnosticReport,
-    invalidKnobMessage,
-    isInvalid,
     PolicyDefinition,
     policyMetadata,
-    readConfig,
     ReportContext,
     reportOutcomes,
+    resolvePolicyConfig,
     Resource,
 } from "./policy";
 import { classify, Props } from "./props";
@@ -257,9 +255,6 @@ function isFinding(value: StackOutcome): value is Finding {
     return typeof (value as Finding).about === "object";
 }
 
-function errorName(e: unknown): string {
-    return e instanceof Error ? e.name : typeof e;
-}
 
 /** Drops repeated violations (two trails writing to one bucket find the same problems). */
 function withoutRepeats(outcomes: readonly Outcome[]): Outcome[] {
@@ -277,29 +272,20 @@ export function defineStackPolicy<K extends Knobs>(definition: StackPolicyDefini
     const ownKnobs = (definition.knobs ?? {}) as K;
     const cite = citation(definition.hipaa, definition.hitrust);
     const context: ReportContext = { cite };
-    const failClosed = (what: string, e: unknown) =>
-        `hipaa-guard could not evaluate this ${what} (${errorName(e)}); treat it as non-compliant and report this to the pack's maintainers. [${cite}]`;
 
     const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation): void => {
         const report = reportViolation as unknown as DiagnosticReport;
 
-        const given = readConfig(args);
-        const common = resolveKnobs(commonKnobs, given);
-        const resolved = resolveKnobs(ownKnobs, given);
-        for (const knobs of [common, resolved]) {
-            if (isInvalid(knobs)) {
-                report({ message: invalidKnobMessage(definition.name, knobs, cite) });
-                return;
-            }
-        }
-        const { waivers, scope } = common as KnobValues<typeof commonKnobs>;
-        const config = resolved as KnobValues<K>;
+        const resolved = resolvePolicyConfig(definition.name, ownKnobs, args, cite);
+        if ("invalid" in resolved) return report({ message: resolved.invalid });
+        const { waivers, scope } = resolved.common;
+        const config = resolved.own;
 
         let stack: Stack;
         try {
             stack = new Stack(args.resources);
         } catch (e) {
-            report({ message: failClosed("stack", e) });
+            report({ message: couldNotEvaluate("stack", e, cite) });
             return;
         }
         const subjects = stack.ofType(definition.types);
@@ -317,7 +303,7 @@ export function defineStackPolicy<K extends Knobs>(definition: StackPolicyDefini
                 results = definition.check(subject, stack, config);
             } catch (e) {
                 // A bug or input no check foresaw: fail closed on this resource, never the whole preview.
-                report({ message: failClosed("resource", e), urn: subject.urn });
+                report({ message: couldNotEvaluate("resource", e, cite), urn: subject.urn });
                 applied = true;
                 continue;
             }
