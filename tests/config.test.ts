@@ -2,7 +2,10 @@
 // PHI scope, invalid knob values, and remediation under enforcement level "remediate".
 
 import * as assert from "assert";
-import { encodeValue, urnOf } from "../tools/lib/analyzer-client";
+import * as fs from "fs";
+import * as path from "path";
+import { allPolicies } from "../policies/registry";
+import { encodeValue, PolicyConfig, repoRoot, urnOf } from "../tools/lib/analyzer-client";
 import { assertFinding, assertNotApplicable, assertPasses, assertViolates, secret, unknown, usePack, verdictOf } from "./pack";
 
 const group = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -164,5 +167,22 @@ describe("configuration: waivers, PHI scope, knob bounds and remediation", () =>
 
     it("a compliant resource passes with the default configuration", async () => {
         assertPasses(await pack.check(backup, rg("c")));
+    });
+});
+
+describe("the README's example policy-config.json", () => {
+    const pack = usePack();
+
+    it("names real policies and only values their config schemas accept", async () => {
+        const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
+        const block = /### Example `policy-config.json`\s+```json\n([\s\S]*?)```/.exec(readme);
+        assert.ok(block, "README has the example");
+        const config = JSON.parse(block![1]) as PolicyConfig;
+        for (const [name, settings] of Object.entries(config)) {
+            const definition = allPolicies.find(p => p.definition.name === name)?.definition;
+            assert.ok(definition, `the README configures ${name}, which the pack does not have`);
+            const result = await pack.analyze({ type: definition!.types[0], name: "example", props: {} }, { [name]: settings });
+            for (const d of result.diagnostics) assert.ok(!d.message.includes("misconfigured"), `${name}: ${d.message}`);
+        }
     });
 });
