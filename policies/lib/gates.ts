@@ -3,6 +3,7 @@
 // ordinary knobs of every policy, so a waiver can only ever name the policy whose config holds it.
 
 import { Knob } from "./knobs";
+import { formatOutOfPhiScope, formatWaived } from "./messages";
 import { Props } from "./props";
 
 export interface Waiver {
@@ -114,7 +115,7 @@ function waiverOutcome(expires: string, reason: string, source: string): Gate {
             fix: `fix the resource and remove the waiver, or renew it with a later expiry date`,
         };
     }
-    return { kind: "skip", reason: `waived until ${expires} by ${source}: ${shortReason}` };
+    return { kind: "skip", reason: formatWaived(expires, source, shortReason) };
 }
 
 /** Tag/label value format: "YYYY-MM-DD_reason" (GCP label values allow only [a-z0-9_-]). */
@@ -133,7 +134,7 @@ export interface GateInput {
 /** Decides whether the policy checks this resource, from its waivers and the PHI scope. */
 export function gate(input: GateInput): Gate {
     if (input.scope === "phi" && !marksPhi(input)) {
-        return { kind: "skip", reason: `out of PHI scope: neither the stack nor the resource has the tag/label ${phiTagKey}=true` };
+        return { kind: "skip", reason: formatOutOfPhiScope(`neither the stack nor the resource has the tag/label ${phiTagKey}=true`) };
     }
     for (const w of input.waivers) {
         const target = w.match.startsWith("urn:") ? input.urn : input.name;

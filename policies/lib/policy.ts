@@ -16,6 +16,7 @@ import {
 import { citation, HipaaRef, hipaaSections, hipaaUrl, HitrustRef } from "./catalog";
 import { gate, Gate, scopeKnob, waiversKnob } from "./gates";
 import { configSchema, InvalidKnob, Knobs, KnobValues, resolveKnobs } from "./knobs";
+import { formatFinding, formatUndecided } from "./messages";
 import { Outcome, violation } from "./outcome";
 import { Props } from "./props";
 import { Patch } from "./rules";
@@ -238,13 +239,13 @@ function isInvalid(resolved: object): resolved is InvalidKnob {
 }
 
 function invalidKnobMessage(policy: string, knob: InvalidKnob, cite: string): string {
-    return `Policy ${policy} is misconfigured: ${knob.name} must be ${knob.allowed}, so it checked nothing. Fix: correct ${knob.name} in the policy pack config. [${cite}]`;
+    return formatFinding(`Policy ${policy} is misconfigured: ${knob.name} must be ${knob.allowed}, so it checked nothing`, `correct ${knob.name} in the policy pack config`, cite);
 }
 
 /** The finding for a check that threw: fail closed on that subject, never the whole preview. */
 export function couldNotEvaluate(what: "resource" | "stack", e: unknown, cite: string): string {
     const name = e instanceof Error ? e.name : typeof e;
-    return `hipaa-guard could not evaluate this ${what} (${name}); treat it as non-compliant and report this to the pack's maintainers. [${cite}]`;
+    return formatFinding(`hipaa-guard could not evaluate this ${what} (${name}), so treat it as non-compliant`, "report this to the pack's maintainers with the resource's type", cite);
 }
 
 /**
@@ -260,7 +261,7 @@ export function reportOutcomes(outcomes: readonly Outcome[], context: ReportCont
         switch (outcome.kind) {
             case "violation":
                 decided = true;
-                report({ message: `${outcome.problem}. Fix: ${outcome.fix}. [${context.cite}]`, urn });
+                report({ message: formatFinding(outcome.problem, outcome.fix, context.cite), urn });
                 break;
             case "undecided":
                 if (!undecidedFields.includes(outcome.field)) undecidedFields.push(outcome.field);
@@ -273,11 +274,7 @@ export function reportOutcomes(outcomes: readonly Outcome[], context: ReportCont
         }
     }
     if (undecidedFields.length > 0) {
-        report({
-            message: `Undecided at preview: ${undecidedFields.join(", ")} ${undecidedFields.length === 1 ? "is" : "are"} not known until apply; checked again at pulumi up. [${context.cite}]`,
-            enforcementLevel: "advisory",
-            urn,
-        });
+        report({ message: formatUndecided(undecidedFields, context.cite), enforcementLevel: "advisory", urn });
         return undefined;
     }
     return !decided && notApplicableReasons.length > 0 ? notApplicableReasons.join("; ") : undefined;
