@@ -4,9 +4,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
-import { encodeValue, PolicyPackProcess, repoRoot, ResourceInput } from "../tools/lib/analyzer-client";
+import { PolicyPackProcess, repoRoot, ResourceInput, toAnalyzeRequest } from "../tools/lib/analyzer-client";
 import { allPolicies } from "../policies/registry";
 import { benchResources, checkedShare } from "./fixtures";
 
@@ -29,16 +27,6 @@ new PolicyPack("empty-pack", { policies: [{ name: "no-op", description: "does no
     const link = path.join(dir, "node_modules");
     if (!fs.existsSync(link)) fs.symlinkSync(path.join(repoRoot, "node_modules"), link, "dir");
     return dir;
-}
-
-function toAnalyzeRequest(r: ResourceInput): analyzerpb.AnalyzeRequest {
-    const req = new analyzerpb.AnalyzeRequest();
-    req.setType(r.type);
-    req.setName(r.name);
-    req.setUrn(r.urn ?? r.name);
-    req.setProperties(Struct.fromJavaScript(encodeValue(r.props) as Record<string, never>));
-    req.setOptions(new analyzerpb.AnalyzerResourceOptions());
-    return req;
 }
 
 function peakRssMiB(pid: number | undefined): number {
@@ -73,6 +61,14 @@ interface RoundResult {
 async function round(dir: string, analyzeSet: ResourceInput[], stack: ResourceInput[]): Promise<RoundResult> {
     const t0 = process.hrtime.bigint();
     const pack = await PolicyPackProcess.start(dir);
+    try {
+        return await measure(pack, t0, analyzeSet, stack);
+    } finally {
+        await pack.stop();
+    }
+}
+
+async function measure(pack: PolicyPackProcess, t0: bigint, analyzeSet: ResourceInput[], stack: ResourceInput[]): Promise<RoundResult> {
     const info = await pack.getAnalyzerInfo();
     const startupMs = Number(process.hrtime.bigint() - t0) / 1e6;
     await pack.configure(info);
@@ -90,7 +86,6 @@ async function round(dir: string, analyzeSet: ResourceInput[], stack: ResourceIn
     const stackMs = Number(process.hrtime.bigint() - t2) / 1e6;
     const stackCpuMs = cpuMs(pack.pid) - c2;
     const stackPeakMiB = peakRssMiB(pack.pid);
-    await pack.stop();
     return { startupMs, perResourceUs, perResourceCpuUs, stackMs, stackCpuMs, peakMiB, stackPeakMiB };
 }
 

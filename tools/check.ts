@@ -7,8 +7,8 @@ import { PackInfo, PolicyConfig, PolicyPackProcess, repoRoot } from "./lib/analy
 import { evaluateCapture, TargetReport } from "./lib/check/analyze";
 import { Capture } from "./lib/check/capture";
 import { buildCompliance, ComplianceReport, loadPolicyScopes } from "./lib/check/compliance";
-import { CheckError, ExitCode, shownPath } from "./lib/check/errors";
-import { readPolicyConfig } from "./lib/check/policy-config";
+import { CheckError, ExitCode, exitCodeTable, shownPath } from "./lib/check/errors";
+import { parsePolicyConfigFile, PolicyConfigFile, resolvePolicyConfig } from "./lib/check/policy-config";
 import { captureProgram } from "./lib/check/program";
 import { resolveTargets } from "./lib/check/project";
 import { buildReport, formatJson, formatText } from "./lib/check/report";
@@ -28,7 +28,8 @@ A target is either
 With no target, the sample project in this repository is checked (stacks aws and gce).
 
 Options:
-  --stack <name>               check only this stack of each program directory
+  -s, --stack <name>           check only this stack of each program directory (it must have a
+                               Pulumi.<name>.yaml when the project has any stack files)
   --policy-pack-config <file>  policy configuration, as for pulumi preview --policy-pack-config
   --stack-tag <key>=<value>    a stack tag the policies see (repeatable), e.g. hipaa-guard-phi=true
   --json                       print the report as JSON instead of text
@@ -36,7 +37,9 @@ Options:
                                (created if need be), as <project>.<stack>.md, .json and .sarif:
                                per policy, its HIPAA sections and HITRUST controls, and every
                                resource it covers as passed, violated (with the fix), undecided at
-                               preview, or not applicable (with the reason); see docs/reports.md
+                               preview, or not applicable (with the reason); see docs/reports.md.
+                               Exit 2 if it cannot be written, unless a mandatory policy was
+                               violated: then the report is printed and the exit code is 1
   --report-format <formats>    which reports to write, comma-separated: markdown (for people),
                                json (for machines), sarif (SARIF 2.1.0, for code scanning);
                                default all three; needs --report-dir
@@ -44,16 +47,7 @@ Options:
   -h, --help                   print this help
 
 Exit codes:
-  0  no mandatory policy violated, and every stack had resources a policy evaluated
-  1  at least one mandatory policy violated
-  2  bad command line or policy config file
-  3  a target does not exist or is not a Pulumi Node.js program or stack export
-  4  a program failed: it threw, lacks required config, or did not finish in time
-  5  a stack export is not valid JSON or not what pulumi stack export writes
-  6  the policy pack could not be built or started, or failed
-  7  no mandatory violation, but in some stack no policy evaluated any resource (none of a type
-     the pack covers, or every one not applicable): that is no evidence of compliance, not a pass
-`;
+${exitCodeTable()}`;
 
 interface Options {
     targets: string[];
@@ -78,12 +72,18 @@ export function parseArgs(argv: readonly string[]): Options {
         const arg = argv[i];
         const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
         const take = () => inline ?? value(i++, flag);
+        // An on/off flag takes no value: --json=false must not quietly mean --json.
+        const noValue = () => {
+            if (inline !== undefined) throw new CheckError(ExitCode.usage, `${flag} takes no value (see --help)`);
+        };
         switch (flag) {
             case "-h":
             case "--help":
+                noValue();
                 opts.help = true;
                 break;
             case "--json":
+                noValue();
                 opts.json = true;
                 break;
             case "--report-dir":
@@ -133,10 +133,36 @@ async function startPack(): Promise<{ pack: PolicyPackProcess; info: PackInfo }>
     }
 }
 
-/** Runs the check; returns the exit code. Output goes to the given streams. */
-export async function main(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+/**
+ * Runs the check; returns the exit code. Output goes to the given streams. `decided` hears the
+ * exit code as soon as it is known, before the pack is stopped: were stopping to hang or the
+ * process to end early, the command line still exits with it (see the bottom of this file).
+ */
+export async function main(
+    argv: readonly string[],
+    out: NodeJS.WritableStream = process.stdout,
+    err: NodeJS.WritableStream = process.stderr,
+    decided: (code: number) => void = () => undefined,
+): Promise<number> {
     let pack: PolicyPackProcess | undefined;
+    let code: number = ExitCode.packFailed;
     try {
+        code = await run();
+    } catch (e) {
+        if (e instanceof CheckError) {
+            err.write(`hipaa-guard check: error: ${e.message}\n`);
+            code = e.exitCode;
+        } else {
+            const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
+            err.write(`hipaa-guard check: error: the check failed talking to the policy pack: ${message}\n`);
+            code = ExitCode.packFailed;
+        }
+    }
+    decided(code);
+    await pack?.stop();
+    return code;
+
+    async function run(): Promise<number> {
         const opts = parseArgs(argv);
         if (opts.help) {
             out.write(usage);
@@ -149,6 +175,8 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
         // Stack exports are read first (a bad one fails fast); then the pack starts while the
         // programs run, one at a time: a run keeps a core or two busy, and on a 2-core machine
         // running both samples at once was slower than in turn.
+        // The policy config file is read and checked before any program runs: a typo fails fast.
+        const policyConfig: PolicyConfigFile | undefined = opts.policyConfig ? parsePolicyConfigFile(path.resolve(base, opts.policyConfig)) : undefined;
         const captures: (Capture | undefined)[] = targets.map(t => (t.kind === "export" ? readStackExport(t.file) : undefined));
         const starting = startPack().catch((e: unknown) => e as Error);
         // The policies' scopes load while the pack starts and the programs run in their own processes.
@@ -171,7 +199,7 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
         if (started instanceof Error) throw started;
         const { info } = started;
 
-        const overrides: PolicyConfig = opts.policyConfig ? readPolicyConfig(path.resolve(base, opts.policyConfig), info) : {};
+        const overrides: PolicyConfig = policyConfig ? resolvePolicyConfig(policyConfig, info) : {};
         await pack!.configure(info, overrides);
         const reports: TargetReport[] = [];
         const evidence: ComplianceReport[] = [];
@@ -191,25 +219,34 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
             evidence.push(compliance);
             reports.push({ ...report, evaluated: compliance.summary.resources.evaluated });
         }
-        const reportFiles = opts.reportDir === undefined ? undefined : writeReports(path.resolve(base, opts.reportDir), evidence, opts.reportFormats ?? reportFormats, base);
-        const report = { ...buildReport(info, repoRoot, reports), ...(reportFiles ? { reportFiles } : {}) };
-        out.write(opts.json ? formatJson(report) : formatText(report));
-        return report.exitCode;
-    } catch (e) {
-        if (e instanceof CheckError) {
-            err.write(`hipaa-guard check: error: ${e.message}\n`);
-            return e.exitCode;
+        const built = buildReport(info, repoRoot, reports);
+        let reportFiles: string[] | undefined;
+        let writeError: CheckError | undefined;
+        if (opts.reportDir !== undefined) {
+            try {
+                reportFiles = writeReports(path.resolve(base, opts.reportDir), evidence, opts.reportFormats ?? reportFormats, base);
+            } catch (e) {
+                // A violation must not be hidden behind exit 2: print the report, exit 1, say why on stderr.
+                if (!(e instanceof CheckError) || built.exitCode !== ExitCode.violations) throw e;
+                writeError = e;
+            }
         }
-        const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
-        err.write(`hipaa-guard check: error: the check failed talking to the policy pack: ${message}\n`);
-        return ExitCode.packFailed;
-    } finally {
-        await pack?.stop();
+        const report = { ...built, ...(reportFiles ? { reportFiles } : {}) };
+        out.write(opts.json ? formatJson(report) : formatText(report));
+        if (writeError) err.write(`hipaa-guard check: error: ${writeError.message}\n`);
+        return report.exitCode;
     }
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then(code => {
+    const fail = (code: number) => {
+        // Set at once: should cleanup hang, or the event loop empty, the process still exits with it.
         process.exitCode = code;
-    });
+    };
+    main(process.argv.slice(2), process.stdout, process.stderr, fail)
+        .then(fail)
+        .catch((e: unknown) => {
+            process.stderr.write(`hipaa-guard check: error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`);
+            fail(ExitCode.packFailed);
+        });
 }

@@ -5,13 +5,15 @@
 import * as assert from "assert";
 import * as path from "path";
 import { fixtures, Run, runCheck } from "./run-check";
+import { PLACEHOLDER_SECRET } from "../../tools/lib/check/placeholder";
+import { ExitCode, exitCodeMeaning } from "../../tools/lib/check/errors";
 import { Report } from "../../tools/lib/check/report";
 import { allPolicies } from "../../policies/registry";
 
 
 /** Every secret in the fixtures (encrypted config, an export's ciphertext and --show-secrets plaintext) contains this. */
 const SECRET_MARK = "NEVER-PRINT-THIS";
-const PLACEHOLDER = "hipaa-guard-offline-check-placeholder";
+const PLACEHOLDER = PLACEHOLDER_SECRET;
 
 const check = runCheck;
 
@@ -73,7 +75,28 @@ describe("npm run check (tools/check.ts)", function () {
         const run = await check("--help");
         assert.strictEqual(run.code, 0);
         assert.match(run.stdout, /^Usage: npm run check -- \[options\] \[target \.\.\.\]/);
-        for (const code of [0, 1, 2, 3, 4, 5, 6]) assert.match(run.stdout, new RegExp(`^ {2}${code} {2}\\S`, "m"));
+        // Every exit code the check has, each with the start of its meaning from errors.ts.
+        for (const [name, code] of Object.entries(ExitCode)) {
+            const start = exitCodeMeaning[name as keyof typeof ExitCode].split(" ").slice(0, 3).join(" ");
+            assert.ok(run.stdout.includes(`\n  ${code}  ${start}`), `exit code ${code} (${name}) missing from the usage`);
+        }
+        assert.match(run.stdout, /^ {2}2 {2}bad command line, policy config file, or unwritable report directory$/m);
+        assert.match(run.stdout, /^ {2}-s, --stack <name> /m);
+    });
+
+    describe("an unwritable --report-dir", () => {
+        // A path below a regular file can never be created.
+        const unwritable = path.join(fixtures, "export.json", "reports");
+        it("does not hide a violation: the report is printed, exit 1, and the error is on stderr", async () => {
+            const run = await check(path.join(fixtures, "export.json"), "--report-dir", unwritable);
+            assert.strictEqual(run.code, 1, run.stderr + run.stdout);
+            assert.match(run.stdout, /^Resources: 3 resources checked, 1 violation, 0 advisories$/m);
+            assert.match(run.stderr, /^hipaa-guard check: error: --report-dir .*: cannot write the directory \(ENOTDIR\)$/m);
+        });
+        it("is exit 2 when nothing was violated", async () => {
+            const run = await check(path.join(fixtures, "uncovered-export.json"), "--report-dir", unwritable);
+            assertOneLineError(run, 2, /--report-dir .*: cannot write the directory \(ENOTDIR\)$/);
+        });
     });
 
     describe("bad input: one line and a distinct exit code", () => {
@@ -86,6 +109,14 @@ describe("npm run check (tools/check.ts)", function () {
                 notAnExport: [path.join(fixtures, "not-an-export.json")],
                 unknownFlag: ["--no-such-flag"],
                 missingValue: ["--stack"],
+                jsonValue: ["--json=false"],
+                helpValue: ["--help=yes"],
+                secretExport: [path.join(fixtures, "secret-malformed-export.json")],
+                secretStackFile: [path.join(fixtures, "broken-stack-file")],
+                // Read before any program runs: exit 2, not the throwing program's 4.
+                secretPolicyConfig: ["--policy-pack-config", path.join(fixtures, "secret-malformed-policy-config.json"), path.join(fixtures, "throws")],
+                mistypedStack: ["--stack", "prdo", path.join(fixtures, "violating")],
+                mistypedStackShort: ["-s", "prdo", path.join(fixtures, "violating")],
             };
             await Promise.all(Object.entries(cases).map(async ([name, args]) => (runs[name] = await check(...args))));
         });
@@ -93,11 +124,37 @@ describe("npm run check (tools/check.ts)", function () {
         it("a missing directory: 3", () => assertOneLineError(runs.missing, 3, /no-such-program: no such file or directory$/));
         it("a program that throws: 4, with the error and where it was thrown", () =>
             assertOneLineError(runs.throws, 4, /throws \(stack dev\): this fixture program fails on purpose \(at index\.ts:5:\d+\)$/));
-        it("malformed JSON: 5", () => assertOneLineError(runs.malformed, 5, /malformed-export\.json: not valid JSON \(.+\); expected the output of pulumi stack export$/));
+        it("malformed JSON: 5", () => assertOneLineError(runs.malformed, 5, /malformed-export\.json: not valid JSON( \(at position \d+\))?; expected the output of pulumi stack export$/));
         it("JSON that is not a stack export: 5", () => assertOneLineError(runs.notAnExport, 5, /not-an-export\.json: not a stack export/));
         it("an unknown option or a missing option value: 2", () => {
             assertOneLineError(runs.unknownFlag, 2, /unknown option --no-such-flag/);
             assertOneLineError(runs.missingValue, 2, /--stack needs a value/);
+        });
+        it("an on/off flag given a value: 2", () => {
+            assertOneLineError(runs.jsonValue, 2, /--json takes no value/);
+            assertOneLineError(runs.helpValue, 2, /--help takes no value/);
+        });
+
+        // A parser's message quotes the input around the error (V8) or prints a code frame
+        // (js-yaml): where a secret sits, the check must say only what and where.
+        const assertNoSecret = (run: Run) => {
+            for (const text of [SECRET_MARK, "NEVER-PRIN"]) assert.ok(!(run.stdout + run.stderr).includes(text), `printed ${text}: ${run.stderr}`);
+        };
+        it("malformed JSON with a secret at the error: 5, and the secret is not printed", () => {
+            assertOneLineError(runs.secretExport, 5, /secret-malformed-export\.json: not valid JSON( \(at position \d+\))?; expected the output of pulumi stack export$/);
+            assertNoSecret(runs.secretExport);
+        });
+        it("a broken Pulumi.<stack>.yaml with a secret at the error: 3, with line and column, and the secret is not printed", () => {
+            assertOneLineError(runs.secretStackFile, 3, /Pulumi\.dev\.yaml: .+ at line \d+, column \d+$/);
+            assertNoSecret(runs.secretStackFile);
+        });
+        it("a malformed policy config file with a secret: 2 before any program runs, and the secret is not printed", () => {
+            assertOneLineError(runs.secretPolicyConfig, 2, /--policy-pack-config .*secret-malformed-policy-config\.json: not valid JSON/);
+            assertNoSecret(runs.secretPolicyConfig);
+        });
+        it("a --stack the project has no stack file for: 3, naming the stacks it has", () => {
+            assertOneLineError(runs.mistypedStack, 3, /violating: no stack prdo \(no Pulumi\.prdo\.yaml\); its stacks are dev$/);
+            assertOneLineError(runs.mistypedStackShort, 3, /no stack prdo/);
         });
     });
 });

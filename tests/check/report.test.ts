@@ -17,6 +17,7 @@ import { fixtures, Run, runCheck } from "./run-check";
 import { ComplianceReport, Control, ControlResult } from "../../tools/lib/check/compliance";
 import { Report } from "../../tools/lib/check/report";
 import { main } from "../../tools/check";
+import { PLACEHOLDER_SECRET } from "../../tools/lib/check/placeholder";
 import { hipaaSections } from "../../policies/lib/catalog";
 
 
@@ -24,7 +25,7 @@ const evidenceDir = path.join(fixtures, "evidence");
 const uncoveredExport = path.join(fixtures, "uncovered-export.json");
 /** A stack export with one violation (a log group kept 30 days). */
 const violatingExport = path.join(fixtures, "export.json");
-const PLACEHOLDER = "hipaa-guard-offline-check-placeholder";
+const PLACEHOLDER = PLACEHOLDER_SECRET;
 
 const check = runCheck;
 

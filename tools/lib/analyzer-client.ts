@@ -12,8 +12,11 @@ import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 
 /** The engine's encoding of a value not known at preview (plugin.UnknownStringValue). */
 export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+/** The signatures the engine marks special values with (sdk/go/common/resource/sig). */
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+export const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 
 /** A value unknown at preview, as a test or a mock writes it. */
 export const unknown: unique symbol = Symbol("unknown");
@@ -69,7 +72,7 @@ export interface Diagnostic {
 
 export interface AnalyzeResult {
     diagnostics: Diagnostic[];
-    notApplicable: { policyName: string; reason: string }[];
+    notApplicable: NotApplicable[];
 }
 
 export interface RemediationResult {
@@ -120,6 +123,28 @@ function toAnalyzerResource(r: ResourceInput): analyzerpb.AnalyzerResource {
     return res;
 }
 
+/** The request Analyze and Remediate take for one resource, as the engine builds it. */
+export function toAnalyzeRequest(r: ResourceInput): analyzerpb.AnalyzeRequest {
+    const res = toAnalyzerResource(r);
+    const req = new analyzerpb.AnalyzeRequest();
+    req.setType(res.getType());
+    req.setName(res.getName());
+    req.setUrn(res.getUrn());
+    req.setProperties(res.getProperties());
+    req.setOptions(res.getOptions());
+    return req;
+}
+
+export interface NotApplicable {
+    policyName: string;
+    reason: string;
+}
+
+/** The policies that said they do not apply, from an Analyze or Remediate response. */
+export function notApplicableOf(resp: { getNotApplicableList(): analyzerpb.PolicyNotApplicable[] }): NotApplicable[] {
+    return resp.getNotApplicableList().map(n => ({ policyName: n.getPolicyName(), reason: n.getReason() }));
+}
+
 function fromAnalyzeResponse(resp: analyzerpb.AnalyzeResponse): AnalyzeResult {
     return {
         diagnostics: resp.getDiagnosticsList().map(d => ({
@@ -130,16 +155,17 @@ function fromAnalyzeResponse(resp: analyzerpb.AnalyzeResponse): AnalyzeResult {
             severity: d.getSeverity(),
             description: d.getDescription(),
         })),
-        notApplicable: resp.getNotApplicableList().map(n => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+        notApplicable: notApplicableOf(resp),
     };
 }
+
+const STDERR_CAP = 64 * 1024;
 
 /** The policy pack running in its own process, as the engine runs it. */
 export class PolicyPackProcess {
     private constructor(
         private readonly child: ChildProcess,
         private readonly client: analyzerrpc.AnalyzerClient,
-        readonly stderr: () => string,
     ) {}
 
     /** Starts the pack in `packDir` (its package.json `main` is the entry) and connects to it. */
@@ -147,8 +173,11 @@ export class PolicyPackProcess {
         const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
         // No engine is listening at this address; the pack only uses it for log messages.
         const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+        // Kept for the start-failure message only: capped so a chatty pack cannot grow it without bound.
         let stderr = "";
-        child.stderr!.on("data", chunk => (stderr += chunk));
+        child.stderr!.on("data", chunk => {
+            if (stderr.length < STDERR_CAP) stderr = (stderr + chunk).slice(0, STDERR_CAP);
+        });
         const port = await new Promise<number>((resolve, reject) => {
             let stdout = "";
             const timer = setTimeout(() => {
@@ -172,7 +201,7 @@ export class PolicyPackProcess {
             "grpc.max_receive_message_length": 400 * 1024 * 1024,
             "grpc.max_send_message_length": 400 * 1024 * 1024,
         });
-        return new PolicyPackProcess(child, client, () => stderr);
+        return new PolicyPackProcess(child, client);
     }
 
     get pid(): number | undefined {
@@ -246,14 +275,7 @@ export class PolicyPackProcess {
     }
 
     async analyze(r: ResourceInput): Promise<AnalyzeResult> {
-        const req = new analyzerpb.AnalyzeRequest();
-        const res = toAnalyzerResource(r);
-        req.setType(res.getType());
-        req.setName(res.getName());
-        req.setUrn(res.getUrn());
-        req.setProperties(res.getProperties());
-        req.setOptions(res.getOptions());
-        return fromAnalyzeResponse(await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>(this.client.analyze, req));
+        return fromAnalyzeResponse(await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>(this.client.analyze, toAnalyzeRequest(r)));
     }
 
     async analyzeStack(resources: ResourceInput[]): Promise<AnalyzeResult> {
@@ -262,32 +284,31 @@ export class PolicyPackProcess {
         return fromAnalyzeResponse(await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(this.client.analyzeStack, req));
     }
 
-    async remediate(r: ResourceInput): Promise<{ remediations: RemediationResult[]; notApplicable: { policyName: string; reason: string }[] }> {
-        const req = new analyzerpb.AnalyzeRequest();
-        const res = toAnalyzerResource(r);
-        req.setType(res.getType());
-        req.setName(res.getName());
-        req.setUrn(res.getUrn());
-        req.setProperties(res.getProperties());
-        req.setOptions(res.getOptions());
-        const resp = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>(this.client.remediate, req);
+    async remediate(r: ResourceInput): Promise<{ remediations: RemediationResult[]; notApplicable: NotApplicable[] }> {
+        const resp = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>(this.client.remediate, toAnalyzeRequest(r));
         return {
             remediations: resp.getRemediationsList().map(m => ({
                 policyName: m.getPolicyname(),
                 properties: m.getProperties()?.toJavaScript() as Record<string, unknown> | undefined,
                 diagnostic: m.getDiagnostic(),
             })),
-            notApplicable: resp.getNotApplicableList().map(n => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+            notApplicable: notApplicableOf(resp),
         };
     }
 
+    /** Ends the pack. Returns at once when it already exited or was killed (a crash included). */
     async stop(): Promise<void> {
         this.client.close();
-        if (this.child.exitCode !== null) return;
+        if (this.exited()) return;
         await new Promise<void>(resolve => {
             this.child.once("exit", () => resolve());
-            this.child.kill();
+            // It may have exited between the check above and now: "exit" would never come again.
+            if (this.exited() || !this.child.kill()) resolve();
         });
+    }
+
+    private exited(): boolean {
+        return this.child.exitCode !== null || this.child.signalCode !== null;
     }
 }
 

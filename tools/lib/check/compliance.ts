@@ -18,9 +18,11 @@
 import * as path from "path";
 import { Diagnostic, EnforcementLevel, PackInfo, PolicyConfig, PolicyInfo, repoRoot } from "../analyzer-client";
 import { hipaaSections, hipaaUrl, hitrustControls } from "../../../policies/lib/catalog";
+import { isOutOfPhiScope, parseFinding, parseUndecided, parseWaived } from "../../../policies/lib/messages";
 import type { allPolicies as AllPolicies } from "../../../policies/registry";
 import { Evaluation, isViolation, typeAndName } from "./analyze";
 import { Capture, ROOT_STACK_TYPE } from "./capture";
+import { plural } from "./json";
 
 /** Bumped on any change a consumer of the JSON report could notice: major when one could break. */
 export const COMPLIANCE_FORMAT_VERSION = "1.0";
@@ -58,9 +60,10 @@ export interface NotApplicableDetail {
     /** waiver: a waiver exempts the resource; phiScope: the policy checks PHI resources only; control: the control does not apply to this resource. */
     readonly basis: "waiver" | "phiScope" | "control";
     readonly reason: string;
-    /** For a waiver: its last day (inclusive) and where it was given. */
+    /** For a waiver: its last day (inclusive), where it was given, and why. */
     readonly expires?: string;
     readonly source?: string;
+    readonly detail?: string;
 }
 
 export interface SourceLocation {
@@ -179,31 +182,26 @@ const severities: Record<number, Severity> = { 1: "low", 2: "medium", 3: "high",
 
 /** The SDK's not-applicable reason for a resource of another type than a single-type policy's. */
 const typeMismatch = /^Policy only applies to /;
-const undecidedMessage = /^Undecided at preview: (.+?) (?:is|are) not known until apply/;
 const cantRunAtPreview = /^can't run policy '[^']*' from policy pack '[^']*' during preview: /;
 
-export function isUndecided(d: Pick<Diagnostic, "message" | "enforcementLevel">): boolean {
-    return d.enforcementLevel === "advisory" && (undecidedMessage.test(d.message) || cantRunAtPreview.test(d.message));
+function isUndecided(d: Pick<Diagnostic, "message" | "enforcementLevel">): boolean {
+    return d.enforcementLevel === "advisory" && (parseUndecided(d.message) !== undefined || cantRunAtPreview.test(d.message));
 }
 
 function undecidedFields(message: string): string[] {
-    const m = undecidedMessage.exec(message);
-    return m ? m[1].split(", ").map(f => f.trim()).filter(f => f !== "") : [];
+    return parseUndecided(message) ?? [];
 }
 
-/** `<problem>. Fix: <fix>. [HIPAA §…; HITRUST …]`, the message format of policies/lib/policy.ts. */
-export function splitMessage(message: string): { problem: string; fix?: string } {
-    const body = message.replace(/\s*\[HIPAA [^\]]*\]\s*$/, "");
-    const at = body.indexOf(". Fix: ");
-    if (at < 0) return { problem: body.replace(/\.$/, "") };
-    return { problem: body.slice(0, at), fix: body.slice(at + ". Fix: ".length).replace(/\.$/, "") };
+/** A finding's problem and fix (policies/lib/messages.ts); a message in another shape is all problem. */
+function splitMessage(message: string): { problem: string; fix?: string } {
+    const finding = parseFinding(message);
+    return finding ? { problem: finding.problem, fix: finding.fix } : { problem: message.replace(/\.$/, "") };
 }
 
 function notApplicableDetail(reason: string): NotApplicableDetail {
-    // The gate's phrasing (policies/lib/gates.ts): "waived until <date> by <source>: <reason>".
-    const waiver = /^waived until (\d{4}-\d{2}-\d{2}) by (the policy config|the tag\/label \S+): ([\s\S]*)$/.exec(reason);
-    if (waiver) return { basis: "waiver", reason, expires: waiver[1], source: waiver[2] };
-    if (/^out of PHI scope\b/.test(reason)) return { basis: "phiScope", reason };
+    const waiver = parseWaived(reason);
+    if (waiver) return { basis: "waiver", reason, expires: waiver.expires, source: waiver.source, detail: waiver.reason };
+    if (isOutOfPhiScope(reason)) return { basis: "phiScope", reason };
     return { basis: "control", reason };
 }
 
@@ -394,10 +392,6 @@ function resultOf(
         ...(status === "undecided" ? { undecidedMessage: undecided[0].message } : {}),
         ...(status === "notApplicable" ? { notApplicable: notApplicableDetail(notApplicableReasons.join("; ")) } : {}),
     };
-}
-
-function plural(n: number, word: string, words = `${word}s`): string {
-    return `${n} ${n === 1 ? word : words}`;
 }
 
 function verdictText(

@@ -8,9 +8,9 @@ export const ExitCode = {
     ok: 0,
     /** At least one mandatory policy was violated. */
     violations: 1,
-    /** The command line was wrong (unknown flag, missing flag value, bad policy config file). */
+    /** The command line was wrong (unknown flag, missing flag value), a bad policy config file, or an unwritable report directory. */
     usage: 2,
-    /** A target does not exist or is not a Pulumi Node.js program or stack export file. */
+    /** A target does not exist, is not a Pulumi Node.js program or stack export file, or lacks the --stack asked for. */
     inputNotFound: 3,
     /** The program failed: it threw, needs config that is not set, or did not finish in time. */
     programFailed: 4,
@@ -26,6 +26,43 @@ export const ExitCode = {
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/**
+ * What each exit code means, as --help prints it (the usage text is generated from this, so it
+ * cannot drift from the codes). README.md's exit-code table says the same in fewer words.
+ */
+export const exitCodeMeaning: Record<keyof typeof ExitCode, string> = {
+    ok: "no mandatory policy violated, and every stack had resources a policy evaluated",
+    violations: "at least one mandatory policy violated (even when the reports could not be written: the report is printed and that error is on stderr)",
+    usage: "bad command line, policy config file, or unwritable report directory",
+    inputNotFound: "a target does not exist, is not a Pulumi Node.js program or stack export, or has no stack of the --stack name",
+    programFailed: "a program failed: it threw, lacks required config, or did not finish in time",
+    badExport: "a stack export is not valid JSON or not what pulumi stack export writes",
+    packFailed: "the policy pack could not be built or started, or failed",
+    nothingEvaluated:
+        "no mandatory violation, but in some stack no policy evaluated any resource (none of a type the pack covers, or every one not applicable): that is no evidence of compliance, not a pass",
+};
+
+/** The exit-code table of the usage text: "  <code>  <meaning>", wrapped at `width` columns. */
+export function exitCodeTable(width = 100): string {
+    const indent = "     ";
+    return (Object.keys(ExitCode) as (keyof typeof ExitCode)[])
+        .sort((a, b) => ExitCode[a] - ExitCode[b])
+        .map(name => {
+            const lines: string[] = [];
+            let line = `  ${ExitCode[name]} `;
+            for (const word of exitCodeMeaning[name].split(" ")) {
+                if (line.length + 1 + word.length > width && line.trim().length > 1) {
+                    lines.push(line);
+                    line = indent.slice(1);
+                }
+                line += ` ${word}`;
+            }
+            lines.push(line);
+            return lines.join("\n") + "\n";
+        })
+        .join("");
+}
 
 /** A failure the user can act on: a one-line message and the exit code it maps to. */
 export class CheckError extends Error {

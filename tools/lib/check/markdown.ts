@@ -46,7 +46,7 @@ function detail(r: ControlResult): string {
                 : `${r.undecidedMessage ?? "not decidable at preview"}`;
         case "notApplicable": {
             const na = r.notApplicable!;
-            if (na.basis === "waiver") return `Waived until **${na.expires}** (${na.source}): ${na.reason.replace(/^waived until \S+ by [^:]+: /, "")}`;
+            if (na.basis === "waiver") return `Waived until **${na.expires}** (${na.source}): ${na.detail}`;
             return na.reason;
         }
         default:

@@ -69,31 +69,37 @@ function runProgram(target: ProgramTarget, timeoutMs: number): Promise<RunnerRes
     });
 
     return new Promise(resolve => {
+        // The program's own console output is not the check's, and may print anything (config,
+        // secrets): it is never read. What failed comes from the runner, over IPC.
         const child = fork(runner, [], {
             cwd: target.projectDir,
             env,
             execArgv: ["-r", require.resolve("ts-node/register/transpile-only")],
-            stdio: ["ignore", "pipe", "pipe", "ipc"],
-        });
-        let stderr = "";
-        child.stdout!.resume(); // the program's own console output is not the check's
-        child.stderr!.on("data", chunk => {
-            if (stderr.length < 64 * 1024) stderr += chunk;
+            stdio: ["ignore", "ignore", "ignore", "ipc"],
         });
         let settled: RunnerResponse | undefined;
-        const settle = (r: RunnerResponse) => {
-            settled ??= r;
+        let done = false;
+        const finish = (fallback: RunnerResponse) => {
+            if (done) return;
+            done = true;
+            clearTimeout(timer);
+            resolve(settled ?? fallback);
         };
         const timer = setTimeout(() => {
-            settle({ ok: false, kind: "program", message: `did not finish within ${Math.round(timeoutMs / 1000)} s` });
+            settled ??= { ok: false, kind: "program", message: `did not finish within ${Math.round(timeoutMs / 1000)} s` };
             child.kill("SIGKILL");
         }, timeoutMs);
-        child.on("message", message => settle(message as RunnerResponse));
-        child.on("error", err => settle({ ok: false, kind: "program", message: `could not start: ${err.message}` }));
-        child.on("exit", code => {
-            clearTimeout(timer);
-            const firstError = stderr.split("\n").find(line => /error/i.test(line))?.trim();
-            resolve(settled ?? { ok: false, kind: "program", message: `exited with code ${code} before finishing${firstError ? `: ${firstError}` : ""}` });
+        child.on("message", message => {
+            settled ??= message as RunnerResponse;
         });
+        // Node may emit "error" without "exit" (the process never started): settle on either.
+        child.on("error", err => finish({ ok: false, kind: "program", message: `could not start: ${err.message}` }));
+        child.on("exit", (code, signal) =>
+            finish({
+                ok: false,
+                kind: "program",
+                message: `${signal ? `was killed by ${signal}` : `exited with code ${code}`} before finishing; see the program's output (pulumi preview shows it; the offline check does not print it)`,
+            }),
+        );
     });
 }

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CheckError, ExitCode, shownPath } from "./errors";
+import { isRecord } from "./json";
 import { PLACEHOLDER_SECRET } from "./placeholder";
 
 /** One stack of one program, with the config the Pulumi CLI would hand it. */
@@ -37,19 +38,32 @@ function yaml(): Yaml {
 }
 
 function readYaml(file: string): Record<string, unknown> {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+        throw new CheckError(ExitCode.inputNotFound, `cannot read ${shownPath(file)} (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+    }
     let parsed: unknown;
     try {
-        parsed = yaml().load(fs.readFileSync(file, "utf8"));
+        parsed = yaml().load(text);
     } catch (e) {
-        throw new CheckError(ExitCode.inputNotFound, `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new CheckError(ExitCode.inputNotFound, `cannot read ${shownPath(file)}: ${yamlError(e)}`);
     }
     if (parsed === undefined || parsed === null) return {};
-    if (typeof parsed !== "object" || Array.isArray(parsed)) throw new CheckError(ExitCode.inputNotFound, `cannot read ${file}: not a YAML mapping`);
+    if (typeof parsed !== "object" || Array.isArray(parsed)) throw new CheckError(ExitCode.inputNotFound, `cannot read ${shownPath(file)}: not a YAML mapping`);
     return parsed as Record<string, unknown>;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
+/**
+ * Why js-yaml failed, without its message: that carries a code frame of the file, and a stack
+ * file's config may hold a secret. Only the reason and the line:column (1-based) are shown.
+ */
+function yamlError(e: unknown): string {
+    const err = e as { reason?: unknown; mark?: { line?: unknown; column?: unknown } } | undefined;
+    const reason = typeof err?.reason === "string" && err.reason !== "" ? err.reason : "not valid YAML";
+    const mark = err?.mark;
+    return typeof mark?.line === "number" && typeof mark.column === "number" ? `${reason} at line ${mark.line + 1}, column ${mark.column + 1}` : reason;
 }
 
 /**
@@ -91,8 +105,13 @@ function programTargets(dir: string, arg: string, onlyStack?: string): ProgramTa
     const configDir = typeof project.stackConfigDir === "string" ? path.resolve(dir, project.stackConfigDir) : dir;
     const stackFiles = projectFile ? stackFilesIn(configDir) : new Map<string, string>();
     let stacks: string[];
-    if (onlyStack !== undefined) stacks = [onlyStack];
-    else stacks = stackFiles.size > 0 ? [...stackFiles.keys()].sort() : ["dev"];
+    if (onlyStack !== undefined) {
+        // A mistyped --stack would otherwise be checked with the project defaults only, and pass.
+        if (stackFiles.size > 0 && !stackFiles.has(onlyStack)) {
+            throw new CheckError(ExitCode.inputNotFound, `${arg}: no stack ${onlyStack} (no Pulumi.${onlyStack}.yaml); its stacks are ${[...stackFiles.keys()].sort().join(", ")}`);
+        }
+        stacks = [onlyStack];
+    } else stacks = stackFiles.size > 0 ? [...stackFiles.keys()].sort() : ["dev"];
 
     return stacks.map(stack => {
         const notes: string[] = [];

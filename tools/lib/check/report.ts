@@ -4,6 +4,7 @@
 import { PackInfo } from "../analyzer-client";
 import { Finding, TargetReport } from "./analyze";
 import { ExitCode, shownPath as shown } from "./errors";
+import { plural } from "./json";
 
 export interface Report {
     readonly pack: { readonly name: string; readonly version: string; readonly dir: string; readonly policies: number };
@@ -44,10 +45,6 @@ function nothingEvaluated(t: TargetReport): boolean {
 
 function sum(xs: number[]): number {
     return xs.reduce((a, b) => a + b, 0);
-}
-
-function plural(n: number, word: string, words = `${word}s`): string {
-    return `${n} ${n === 1 ? word : words}`;
 }
 
 function counts(c: { resources: number; violations: number; advisories: number }): string {

@@ -10,6 +10,7 @@
 // reach the pack exactly as the engine would forward them.
 
 import * as path from "path";
+import { ROOT_STACK_TYPE } from "./capture";
 import { PLACEHOLDER_SECRET } from "./placeholder";
 import { fileURLToPath } from "url";
 import type { CapturedResource, RunnerRequest, RunnerResponse, SourcePosition } from "./protocol";
@@ -47,7 +48,7 @@ function userFrame(stack: string): string | undefined {
         if (!match) continue;
         const file = match[1];
         if (!path.isAbsolute(file) || file.includes(`${path.sep}node_modules${path.sep}`) || file === __filename) continue;
-        if (!file.startsWith(request.projectDir)) continue;
+        if (!file.startsWith(request.projectDir + path.sep)) continue;
         return `${path.relative(request.projectDir, file)}:${match[2]}:${match[3]}`;
     }
     return undefined;
@@ -193,7 +194,7 @@ function withEngineUrns(registrations: readonly Registration[]): { resources: Ca
         if (seen.has(urn)) throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
         seen.add(urn);
         engineUrn.set(r.mockUrn, urn);
-        if (r.type === "pulumi:pulumi:Stack") stackUrns.add(urn);
+        if (r.type === ROOT_STACK_TYPE) stackUrns.add(urn);
         out.push({ type: r.type, name: r.name, custom: r.custom, urn, parent: parent || undefined, inputs: r.inputs, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies, source: r.source });
     }
     const translate = (u: string) => engineUrn.get(u) ?? u;

@@ -92,11 +92,10 @@ export function formatSarif(report: ComplianceReport, base: string): string {
                     });
                 }
             } else if (r.status === "undecided") {
-                const fields = r.undecidedFields.length > 0 ? `${r.undecidedFields.join(", ")} ${r.undecidedFields.length === 1 ? "is" : "are"} not known until apply` : "not decidable at preview";
                 results.push({
                     ...common,
                     level: "note",
-                    message: { text: `${r.name} (${r.type}): Undecided at preview: ${fields}; checked again at pulumi up.` },
+                    message: { text: `${r.name} (${r.type}): ${r.undecidedMessage ?? "undecided at preview; checked again at pulumi up"}` },
                     partialFingerprints: { "hipaaGuardFinding/v1": fingerprint(c.policy, r.urn, "undecided") },
                     properties: { ...props, status: "undecided", undecidedFields: r.undecidedFields },
                 });

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import { ResourceInput } from "../analyzer-client";
 import { Capture, isChecked, ROOT_STACK_TYPE, stackUrnOf } from "./capture";
 import { CheckError, ExitCode, shownPath } from "./errors";
+import { isRecord, jsonError } from "./json";
 import { propsFromWire } from "./wire";
 
 interface ExportedResource {
@@ -41,7 +42,7 @@ export function readStackExport(file: string): Capture {
     try {
         parsed = JSON.parse(text);
     } catch (e) {
-        throw bad(`not valid JSON (${e instanceof Error ? e.message : String(e)}); expected the output of pulumi stack export`);
+        throw bad(`${jsonError(e)}; expected the output of pulumi stack export`);
     }
     const deployment = isRecord(parsed) && isRecord(parsed.deployment) ? parsed.deployment : parsed;
     if (!isRecord(deployment) || !("resources" in deployment || "manifest" in deployment)) {
@@ -80,10 +81,6 @@ export function readStackExport(file: string): Capture {
     project ??= "project";
     stack ??= "stack";
     return { kind: "export", source: file, project, stack, stackUrn: stackUrn ?? stackUrnOf(project, stack), resources, notes: [] };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function stringList(v: unknown): string[] {

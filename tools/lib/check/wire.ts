@@ -3,13 +3,7 @@
 // `unknown` for a value not known at preview, `secret(...)` for a secret (never decrypted, never
 // printed), and resource references downgraded to the id or URN the engine would pass.
 
-import { secret, unknown, UNKNOWN_SENTINEL } from "../analyzer-client";
-
-// The signatures the engine marks special values with (sdk/go/common/resource/sig).
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+import { OUTPUT_VALUE_SIG, RESOURCE_REF_SIG, secret, SECRET_SIG, SIG_KEY, unknown, UNKNOWN_SENTINEL } from "../analyzer-client";
 
 export interface DecodeOptions {
     /** Maps a URN inside a resource reference to the one the engine would use. */
