@@ -1,18 +1,20 @@
 // VPC controls from the HIPAA monitoring playbook (seed 002): every VPC records its traffic with
 // flow logs (a stack policy: the flow log is its own resource that names the VPC).
 
+import { awsTypes, stringAttribute } from "../lib/facts";
 import { booleanKnob } from "../lib/knobs";
 import { Outcome, pass, undecided, violation } from "../lib/outcome";
 import { anyOf, mustBeOneOf } from "../lib/rules";
-import { concerning, defineStackPolicy, Target } from "../lib/stack";
+import { concerning, defineStackPolicy, ReferenceTarget } from "../lib/stack";
 
 export const vpc = "aws:ec2/vpc:Vpc";
 export const flowLog = "aws:ec2/flowLog:FlowLog";
 
 /** A flow log names its VPC by the VPC's id. */
-const vpcTarget: Target = { types: [vpc], keys: ["id"] };
+const vpcTarget: ReferenceTarget = { types: [vpc], keys: ["id"] };
 
-const trafficTypes = ["ACCEPT", "REJECT", "ALL"];
+const trafficType = stringAttribute({ types: [flowLog], field: "trafficType", values: ["ACCEPT", "REJECT", "ALL"], source: awsTypes("ec2/flowLog") });
+const capturesAll = mustBeOneOf(trafficType, ["ALL"], { fix: 'set trafficType: "ALL" on the VPC\'s aws.ec2.FlowLog' });
 
 export const flowLogs = defineStackPolicy({
     name: "aws-vpc-flow-logs",
@@ -36,16 +38,15 @@ export const flowLogs = defineStackPolicy({
         const logs = stack.referrers([flowLog], "vpcId", v, vpcTarget);
         if (logs.found.length === 0) {
             if (logs.unresolved) return undecided("FlowLog.vpcId");
-            return violation("no aws.ec2.FlowLog records this VPC's traffic", 'add an aws.ec2.FlowLog with vpcId: this VPC\'s id and trafficType: "ALL"');
+            return violation({ code: "missingResource", problem: "no aws.ec2.FlowLog records this VPC's traffic", fix: 'add an aws.ec2.FlowLog with vpcId: this VPC\'s id and trafficType: "ALL"' });
         }
         if (!config.requireAllTraffic) return pass;
-        const fix = 'set trafficType: "ALL" on the VPC\'s aws.ec2.FlowLog';
         // One log of accepted and one of rejected traffic together record everything.
-        const kinds = new Set(logs.found.map(l => l.props.string("trafficType")).map(read => (read.state === "known" ? read.value : "")));
+        const kinds = new Set(logs.found.map(l => l.props.string(trafficType.field)).map(read => (read.state === "known" ? read.value : "")));
         if (kinds.has("ACCEPT") && kinds.has("REJECT")) return pass;
-        const outcomes = logs.found.map(l => mustBeOneOf(l.props, "trafficType", ["ALL"], trafficTypes, undefined, fix));
+        const outcomes = logs.found.map(l => capturesAll.check(l.props, config));
         return concerning(anyOf(outcomes, pass), { prefix: "the VPC's flow log records only part of its traffic: ", owner: "FlowLog" });
     },
 });
 
-export const vpcStackPolicies = [flowLogs];
+export const stackPolicies = [flowLogs];

@@ -3,9 +3,9 @@
 // keys automatically, so keys with other purposes are not applicable.
 
 import { integerKnob } from "../lib/knobs";
-import { notApplicable, pass, undecided, violation } from "../lib/outcome";
+import { isOutcome, notApplicable, pass, violation } from "../lib/outcome";
 import { defineResourcePolicy } from "../lib/policy";
-import { describeWrongType } from "../lib/props";
+import { valueOf } from "../lib/rules";
 
 export const cryptoKey = "gcp:kms/cryptoKey:CryptoKey";
 
@@ -51,37 +51,25 @@ export const keyRotation = defineResourcePolicy({
         }),
     },
     check: (r, config) => {
-        const purpose = r.props.string("purpose");
-        switch (purpose.state) {
-            case "unknown":
-                return undecided("purpose");
-            case "wrongType":
-                return violation(`purpose is ${describeWrongType(purpose.value)}, not a string`, 'set purpose: "ENCRYPT_DECRYPT" or omit it');
-            case "known":
-                if (purpose.value !== "ENCRYPT_DECRYPT") {
-                    const named = purposes.includes(purpose.value) ? `${purpose.value} keys` : "keys with this purpose";
-                    return notApplicable(`Cloud KMS does not rotate ${named} automatically; only ENCRYPT_DECRYPT keys are checked`);
-                }
+        // Omitted: the provider's default is ENCRYPT_DECRYPT.
+        const purpose = valueOf(r.props.string("purpose"), { path: "purpose", expected: "a string", fix: 'set purpose: "ENCRYPT_DECRYPT" or omit it', absent: "ENCRYPT_DECRYPT" });
+        if (isOutcome(purpose)) return purpose;
+        if (purpose !== "ENCRYPT_DECRYPT") {
+            const named = purposes.includes(purpose) ? `${purpose} keys` : "keys with this purpose";
+            return notApplicable(`Cloud KMS does not rotate ${named} automatically; only ENCRYPT_DECRYPT keys are checked`);
         }
-        // purpose omitted: the provider's default is ENCRYPT_DECRYPT.
 
         const maximum = config.maximumRotationDays;
         const fix = `set rotationPeriod: "${maximum * secondsPerDay}s" (${maximum} days) or shorter`;
-        const period = r.props.string("rotationPeriod");
-        switch (period.state) {
-            case "absent":
-                return violation("rotationPeriod is not set, so the key is never rotated automatically", fix);
-            case "unknown":
-                return undecided("rotationPeriod");
-            case "wrongType":
-                return violation(`rotationPeriod is ${describeWrongType(period.value)}, not a duration string`, fix);
-        }
-        if (period.value.trim() === "") return violation("rotationPeriod is empty, so the key is never rotated automatically", fix);
-        const seconds = parseDurationSeconds(period.value);
-        if (seconds === undefined) return violation('rotationPeriod is not a duration in seconds such as "7776000s"', fix);
+        const period = valueOf(r.props.string("rotationPeriod"), { path: "rotationPeriod", expected: "a duration string", fix, absent: undefined });
+        if (isOutcome(period)) return period;
+        if (period === undefined) return violation({ code: "absentDefault", field: "rotationPeriod", problem: "rotationPeriod is not set, so the key is never rotated automatically", fix });
+        if (period.trim() === "") return violation({ code: "notSet", field: "rotationPeriod", problem: "rotationPeriod is empty, so the key is never rotated automatically", fix });
+        const seconds = parseDurationSeconds(period);
+        if (seconds === undefined) return violation({ code: "unrecognised", field: "rotationPeriod", problem: 'rotationPeriod is not a duration in seconds such as "7776000s"', fix });
         // The text matched the strict pattern (digits and "s"), so it is safe to repeat.
         if (seconds > maximum * secondsPerDay) {
-            return violation(`rotationPeriod is "${period.value}" (${inDays(seconds)}), longer than ${maximum} days`, fix);
+            return violation({ code: "aboveMaximum", field: "rotationPeriod", problem: `rotationPeriod is "${period}" (${inDays(seconds)}), longer than ${maximum} days`, fix });
         }
         return pass;
     },
@@ -102,4 +90,4 @@ export const keyRotation = defineResourcePolicy({
     },
 });
 
-export const kmsPolicies = [keyRotation];
+export const policies = [keyRotation];

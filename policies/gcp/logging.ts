@@ -6,18 +6,21 @@
 // BillingAccountBucketConfig docs), so for those the fix is to route their logs with a sink to a
 // project bucket that keeps them long enough.
 
+import { cloudFact, gcpTypes } from "../lib/facts";
 import { booleanKnob, integerKnob } from "../lib/knobs";
 import { notApplicable, Outcome, pass, undecided, violation } from "../lib/outcome";
 import { defineResourcePolicy } from "../lib/policy";
-import { fixAtLeast, mustBeAtLeast, mustBeTrue } from "../lib/rules";
+import { atLeast, isTrue, patchAtLeast } from "../lib/rules";
 
 export const projectBucket = "gcp:logging/projectBucketConfig:ProjectBucketConfig";
 export const folderBucket = "gcp:logging/folderBucketConfig:FolderBucketConfig";
 export const organizationBucket = "gcp:logging/organizationBucketConfig:OrganizationBucketConfig";
 export const billingAccountBucket = "gcp:logging/billingAccountBucketConfig:BillingAccountBucketConfig";
 
-// retentionDays: omitted, or 0 at creation, means Cloud Logging's default of 30 days.
-const defaultRetentionDays = 30;
+const defaultRetentionDays = cloudFact(
+    { about: "gcp.logging.ProjectBucketConfig retentionDays", says: "omitted, or 0 at creation, means Cloud Logging's default of 30 days", source: gcpTypes("logging/projectBucketConfig") },
+    30,
+);
 
 export const bucketRetention = defineResourcePolicy({
     name: "gcp-logging-bucket-retention",
@@ -61,15 +64,15 @@ export const bucketRetention = defineResourcePolicy({
         if (days.state === "known" && days.value === 0) {
             retention = defaultRetentionDays >= minimum
                 ? pass
-                : violation(`retentionDays is 0, which Cloud Logging replaces with its ${defaultRetentionDays}-day default, below ${minimum}`, fix);
+                : violation({ code: "absentDefault", field: "retentionDays", problem: `retentionDays is 0, which Cloud Logging replaces with its ${defaultRetentionDays}-day default, below ${minimum}`, fix });
         } else {
-            retention = mustBeAtLeast(r.props, "retentionDays", minimum, defaultRetentionDays, fix);
+            retention = atLeast(days, { path: "retentionDays", minimum, absentMeans: defaultRetentionDays, fix });
         }
         // An unknown bucketId might be _Required, which is not checked: do not report it yet.
         if (retention.kind === "violation" && bucketId.state === "unknown") retention = undecided("bucketId");
 
         if (!config.requireLocked || !inProject) return retention;
-        return [retention, mustBeTrue(r.props, "locked", false)];
+        return [retention, isTrue(r.props.boolean("locked"), { path: "locked", absentMeans: false })];
     },
     // Raises a project bucket's retention; never locks a bucket (irreversible), never touches a
     // locked one (its retention cannot change) or one whose id is not known to be a custom bucket.
@@ -80,8 +83,8 @@ export const bucketRetention = defineResourcePolicy({
         if (locked.state !== "absent" && !(locked.state === "known" && !locked.value)) return undefined;
         const days = r.props.number("retentionDays");
         if (days.state === "known" && days.value === 0 && defaultRetentionDays >= config.minimumRetentionDays) return undefined;
-        return fixAtLeast(r.props, "retentionDays", config.minimumRetentionDays, defaultRetentionDays);
+        return patchAtLeast(r.props, { field: "retentionDays", minimum: config.minimumRetentionDays, absentMeans: defaultRetentionDays });
     },
 });
 
-export const loggingPolicies = [bucketRetention];
+export const policies = [bucketRetention];

@@ -1,16 +1,26 @@
-// Memorystore for Redis controls, the GCP counterparts of the ElastiCache ones (policies/aws/elasticache.ts):
+// Memorystore for Redis controls, the GCP counterparts of the ElastiCache ones (policies/aws/elasticache):
 // TLS in transit, Redis AUTH, a standby replica in another zone, a customer-managed key at rest and
 // RDB snapshots. Every default below is the provider's (gcp.redis.InstanceArgs).
 
+import { attributeRule } from "../lib/attribute-rule";
+import { booleanAttribute, cloudFact, gcpTypes, stringAttribute } from "../lib/facts";
 import { booleanKnob, integerKnob } from "../lib/knobs";
-import { pass, undecided, violation } from "../lib/outcome";
+import { isOutcome, pass, violation } from "../lib/outcome";
 import { defineResourcePolicy } from "../lib/policy";
-import { describeWrongType } from "../lib/props";
-import { mustBeOneOf, mustBeSet, mustBeTrue, stringOneOf } from "../lib/rules";
+import { blockOf, mustBeOneOf, mustBeSet, mustBeTrue, oneOf, valueOf } from "../lib/rules";
 
 export const redisInstance = "gcp:redis/instance:Instance";
 
-export const encryptionInTransit = defineResourcePolicy({
+const types = [redisInstance];
+const source = gcpTypes("redis/instance");
+
+const transitEncryptionMode = stringAttribute({ types, field: "transitEncryptionMode", default: "DISABLED", values: ["SERVER_AUTHENTICATION", "DISABLED"], source });
+const authEnabled = booleanAttribute({ types, field: "authEnabled", default: false, source });
+const tier = stringAttribute({ types, field: "tier", default: "BASIC", values: ["BASIC", "STANDARD_HA"], source });
+const customerManagedKey = stringAttribute({ types, field: "customerManagedKey", source });
+const persistenceMode = stringAttribute({ types, block: "persistenceConfig", field: "persistenceMode", default: "DISABLED", values: ["DISABLED", "RDB"], source });
+
+export const encryptionInTransit = attributeRule({
     name: "gcp-redis-encryption-in-transit",
     description: "Memorystore for Redis accepts only TLS connections (transitEncryptionMode SERVER_AUTHENTICATION).",
     severity: "critical",
@@ -22,13 +32,11 @@ export const encryptionInTransit = defineResourcePolicy({
         "Set `transitEncryptionMode: \"SERVER_AUTHENTICATION\"` on the `gcp.redis.Instance` (the default is `DISABLED`). " +
         "It can only be chosen when the instance is created, so this replaces an existing instance. " +
         "Clients then connect with TLS on port 6378 and trust the instance's `serverCaCerts`.",
-    check: r =>
-        mustBeOneOf(r.props, "transitEncryptionMode", ["SERVER_AUTHENTICATION"], ["SERVER_AUTHENTICATION", "DISABLED"], "DISABLED",
-            'set transitEncryptionMode: "SERVER_AUTHENTICATION"'),
+    requires: [mustBeOneOf(transitEncryptionMode, ["SERVER_AUTHENTICATION"], { fix: 'set transitEncryptionMode: "SERVER_AUTHENTICATION"' })],
     noAutoRemediation: "the TLS mode can only be chosen when the instance is created, so the fix replaces it, and clients must switch to TLS",
 });
 
-export const auth = defineResourcePolicy({
+export const auth = attributeRule({
     name: "gcp-redis-auth",
     description: "Memorystore for Redis makes clients authenticate with Redis AUTH.",
     severity: "high",
@@ -39,11 +47,11 @@ export const auth = defineResourcePolicy({
     remediation:
         "Set `authEnabled: true` on the `gcp.redis.Instance` (the default is false). Clients read the generated AUTH string " +
         "(the instance's `authString` output, a secret) from Secret Manager or a Pulumi secret; restrict `redis.instances.getAuthString` with IAM.",
-    check: r => mustBeTrue(r.props, "authEnabled", false),
+    requires: [mustBeTrue(authEnabled)],
     noAutoRemediation: "clients cannot connect after AUTH is turned on until a person gives them the AUTH string",
 });
 
-export const highAvailability = defineResourcePolicy({
+export const highAvailability = attributeRule({
     name: "gcp-redis-high-availability",
     description: "Memorystore for Redis runs on the Standard tier, with a replica in another zone and automatic failover.",
     severity: "medium",
@@ -54,8 +62,13 @@ export const highAvailability = defineResourcePolicy({
     remediation:
         "Set `tier: \"STANDARD_HA\"` on the `gcp.redis.Instance` (the default is `BASIC`, a single node with no failover). " +
         "Optionally pin `locationId` and `alternativeLocationId` to two different zones.",
-    check: r => mustBeOneOf(r.props, "tier", ["STANDARD_HA"], ["BASIC", "STANDARD_HA"], "BASIC", 'set tier: "STANDARD_HA"'),
+    requires: [mustBeOneOf(tier, ["STANDARD_HA"], { fix: 'set tier: "STANDARD_HA"' })],
     noAutoRemediation: "changing the tier replaces the instance and doubles its cost, a decision for a person",
+});
+
+const customerKey = mustBeSet(customerManagedKey, {
+    fix: "set customerManagedKey to the id of a gcp.kms.CryptoKey",
+    missing: "customerManagedKey is not set, so data at rest is encrypted only with a Google-managed key",
 });
 
 export const encryptionAtRest = defineResourcePolicy({
@@ -77,16 +90,15 @@ export const encryptionAtRest = defineResourcePolicy({
             description: "Accept Memorystore's default Google-managed encryption key instead of requiring a customer-managed key (customerManagedKey).",
         }),
     },
-    check: (r, config) =>
-        config.allowGoogleManagedKeys
-            ? pass
-            : mustBeSet(r.props, "customerManagedKey", "set customerManagedKey to the id of a gcp.kms.CryptoKey",
-                  "customerManagedKey is not set, so data at rest is encrypted only with a Google-managed key"),
+    check: (r, config) => (config.allowGoogleManagedKeys ? pass : customerKey.check(r.props, config)),
     noAutoRemediation: "the key can only be set when the instance is created, and which KMS key protects it is a person's choice",
 });
 
 // rdbSnapshotPeriod values in hours; the API snapshots every 24 hours when the period is omitted.
-const snapshotPeriodHours: ReadonlyMap<string, number> = new Map([["ONE_HOUR", 1], ["SIX_HOURS", 6], ["TWELVE_HOURS", 12], ["TWENTY_FOUR_HOURS", 24]]);
+const snapshotPeriodHours: ReadonlyMap<string, number> = cloudFact(
+    { about: "gcp.redis.Instance persistenceConfig.rdbSnapshotPeriod", says: "ONE_HOUR, SIX_HOURS, TWELVE_HOURS or TWENTY_FOUR_HOURS; omitted means every 24 hours", source },
+    new Map([["ONE_HOUR", 1], ["SIX_HOURS", 6], ["TWELVE_HOURS", 12], ["TWENTY_FOUR_HOURS", 24]]),
+);
 const defaultSnapshotPeriodHours = 24;
 
 /** The longest snapshot period of at most `hours` (the knob's minimum, 1, always has one). */
@@ -118,40 +130,23 @@ export const persistence = defineResourcePolicy({
     check: (r, config) => {
         const maximum = config.maximumSnapshotPeriodHours;
         const period = longestPeriodWithin(maximum);
-        const block = r.props.single("persistenceConfig");
         const fix = `set persistenceConfig: { persistenceMode: "RDB", rdbSnapshotPeriod: "${period}" }`;
-        switch (block.state) {
-            case "absent":
-                return violation("persistenceConfig is not set, so the instance takes no RDB snapshots", fix);
-            case "unknown":
-                return undecided("persistenceConfig");
-            case "wrongType":
-                return violation(`persistenceConfig is ${describeWrongType(block.value)}, not a block`, fix);
-        }
-        const mode = stringOneOf(block.value.string("persistenceMode"), "persistenceConfig.persistenceMode", ["RDB"], ["DISABLED", "RDB"], "DISABLED", fix);
+        const read = r.props.single("persistenceConfig");
+        if (read.state === "absent") return violation({ code: "absentDefault", field: "persistenceConfig", problem: "persistenceConfig is not set, so the instance takes no RDB snapshots", fix });
+        const block = blockOf(read, { path: "persistenceConfig", fix });
+        if (isOutcome(block)) return block;
+        const mode = oneOf(block.string(persistenceMode.field), { path: persistenceMode.path, allowed: ["RDB"], known: persistenceMode.values!, absentMeans: persistenceMode.absent, fix });
         if (mode.kind === "violation") return mode; // with persistence off, the period does not matter
 
         const field = "persistenceConfig.rdbSnapshotPeriod";
         const periodFix = `set ${field}: "${period}"`;
-        const read = block.value.string("rdbSnapshotPeriod");
-        let hours: number;
-        switch (read.state) {
-            case "absent":
-                hours = defaultSnapshotPeriodHours;
-                break;
-            case "unknown":
-                return [mode, undecided(field)];
-            case "wrongType":
-                return [mode, violation(`${field} is ${describeWrongType(read.value)}, not a string`, periodFix)];
-            case "known": {
-                const known = snapshotPeriodHours.get(read.value);
-                if (known === undefined) return [mode, violation(`${field} is not a recognised value`, periodFix)];
-                hours = known;
-            }
-        }
+        const text = valueOf(block.string("rdbSnapshotPeriod"), { path: field, expected: "a string", fix: periodFix, absent: undefined });
+        if (isOutcome(text)) return [mode, text];
+        const hours = text === undefined ? defaultSnapshotPeriodHours : snapshotPeriodHours.get(text);
+        if (hours === undefined) return [mode, violation({ code: "unrecognised", field, problem: `${field} is not a recognised value`, fix: periodFix })];
         if (hours <= maximum) return mode;
-        const shown = read.state === "known" ? `"${read.value}"` : `not set and defaults to every ${hours} hours`;
-        return [mode, violation(`${field} is ${shown}, longer than ${maximum} hours`, periodFix)];
+        const shown = text !== undefined ? `"${text}"` : `not set and defaults to every ${hours} hours`;
+        return [mode, violation({ code: text === undefined ? "absentDefault" : "aboveMaximum", field, problem: `${field} is ${shown}, longer than ${maximum} hours`, fix: periodFix })];
     },
     // Only an omitted block is filled in: RDB snapshots turn on in place without touching clients.
     // An existing block is left to a person, so nothing in it is rewritten. Redis 3.2 has no persistence.
@@ -162,4 +157,4 @@ export const persistence = defineResourcePolicy({
     },
 });
 
-export const redisPolicies = [encryptionInTransit, auth, highAvailability, encryptionAtRest, persistence];
+export const policies = [encryptionInTransit, auth, highAvailability, encryptionAtRest, persistence];

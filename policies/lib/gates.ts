@@ -55,9 +55,9 @@ export const waiversKnob: Knob<readonly Waiver[]> = {
     },
 };
 
-export type Scope = "all" | "phi";
+export type PhiScope = "all" | "phi";
 
-export const scopeKnob: Knob<Scope> = {
+export const scopeKnob: Knob<PhiScope> = {
     schema: {
         type: "string",
         enum: ["all", "phi"],
@@ -128,7 +128,7 @@ export interface GateInput {
     readonly props: Props;
     readonly stackTags: ReadonlyMap<string, string> | undefined;
     readonly waivers: readonly Waiver[];
-    readonly scope: Scope;
+    readonly scope: PhiScope;
 }
 
 /** Decides whether the policy checks this resource, from its waivers and the PHI scope. */

@@ -59,12 +59,6 @@ export interface HipaaPolicy {
     readonly sdk: ResourceValidationPolicy;
 }
 
-/** What the shared reporter needs of a policy. */
-export interface ReportContext {
-    /** The citation that ends every finding. */
-    readonly cite: string;
-}
-
 /** Knobs every policy has: waivers and the PHI scope. */
 export const commonKnobs = { waivers: waiversKnob, scope: scopeKnob };
 
@@ -81,7 +75,6 @@ function typeToken(type: string): Parameters<typeof validateResourceOfType>[0] {
 export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefinition<K>): HipaaPolicy {
     const ownKnobs = (definition.knobs ?? {}) as K;
     const cite = citation(definition.hipaa, definition.hitrust);
-    const context: ReportContext = { cite };
     const types = new Set(definition.types);
 
     /** Config, gate and resource for one call, or the reason the policy stops before checking. */
@@ -89,7 +82,7 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         | { stop: "invalidConfig"; message: string }
         | { stop: "skip"; reason: string }
         | { resource: Resource; config: KnobValues<K>; waiverProblem?: Outcome } {
-        const config = resolvePolicyConfig(definition.name, ownKnobs, args, cite);
+        const config = resolveKnobConfig(definition.name, ownKnobs, args, cite);
         if ("invalid" in config) return { stop: "invalidConfig", message: config.invalid };
         const { common } = config;
         const resource: Resource = { type: args.type, name: args.name, urn: args.urn, props: new Props(args.props) };
@@ -103,7 +96,7 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
             scope: common.scope,
         });
         if (g.kind === "skip") return { stop: "skip", reason: g.reason };
-        return { resource, config: config.own, waiverProblem: g.kind === "waiverProblem" ? violation(g.problem, g.fix) : undefined };
+        return { resource, config: config.own, waiverProblem: g.kind === "waiverProblem" ? waiverViolation(g) : undefined };
     }
 
     const validate = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
@@ -123,7 +116,7 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
             return;
         }
         if (prepared.waiverProblem) outcomes = [prepared.waiverProblem, ...outcomes];
-        const reason = reportOutcomes(outcomes, context, report);
+        const reason = reportOutcomes(outcomes, cite, report);
         if (reason !== undefined) args.notApplicable(reason);
     };
 
@@ -211,7 +204,7 @@ export function applyPatch(props: Props, patch: Patch | undefined): Patch | unde
  * A policy's config as Configure gave it (defaults filling the gaps): the common knobs and the
  * policy's own, or the finding for the first invalid value.
  */
-export function resolvePolicyConfig<K extends Knobs>(
+export function resolveKnobConfig<K extends Knobs>(
     policy: string,
     ownKnobs: K,
     args: { getConfig<T extends object>(): T },
@@ -248,12 +241,23 @@ export function couldNotEvaluate(what: "resource" | "stack", e: unknown, cite: s
     return formatFinding(`hipaa-guard could not evaluate this ${what} (${name}), so treat it as non-compliant`, "report this to the pack's maintainers with the resource's type", cite);
 }
 
+/** A problem with a waiver (expired, malformed) as the violation reported beside the checks. */
+export function waiverViolation(g: { problem: string; fix: string }): Outcome {
+    return violation({ code: "waiverProblem", problem: g.problem, fix: g.fix });
+}
+
+/** What one resource's outcomes say over the protocol: the diagnostics, or why the policy did not apply. */
+export interface Rendered {
+    readonly diagnostics: readonly { readonly message: string; readonly advisory: boolean }[];
+    readonly notApplicable?: string;
+}
+
 /**
- * Reports one resource's outcomes: each violation as a mandatory finding, the undecided fields as
- * one advisory. Returns the not-applicable reason when nothing else was concluded.
- * `urn` names the resource when a stack policy reports on one of many.
+ * Each violation as a mandatory finding, the undecided fields as one advisory; the not-applicable
+ * reason when nothing else was concluded.
  */
-export function reportOutcomes(outcomes: readonly Outcome[], context: ReportContext, report: DiagnosticReport, urn?: string): string | undefined {
+export function renderOutcomes(outcomes: readonly Outcome[], cite: string): Rendered {
+    const diagnostics: { message: string; advisory: boolean }[] = [];
     const undecidedFields: string[] = [];
     const notApplicableReasons: string[] = [];
     let decided = false;
@@ -261,7 +265,7 @@ export function reportOutcomes(outcomes: readonly Outcome[], context: ReportCont
         switch (outcome.kind) {
             case "violation":
                 decided = true;
-                report({ message: formatFinding(outcome.problem, outcome.fix, context.cite), urn });
+                diagnostics.push({ message: formatFinding(outcome.problem, outcome.fix, cite), advisory: false });
                 break;
             case "undecided":
                 if (!undecidedFields.includes(outcome.field)) undecidedFields.push(outcome.field);
@@ -274,8 +278,18 @@ export function reportOutcomes(outcomes: readonly Outcome[], context: ReportCont
         }
     }
     if (undecidedFields.length > 0) {
-        report({ message: formatUndecided(undecidedFields, context.cite), enforcementLevel: "advisory", urn });
-        return undefined;
+        diagnostics.push({ message: formatUndecided(undecidedFields, cite), advisory: true });
+        return { diagnostics };
     }
-    return !decided && notApplicableReasons.length > 0 ? notApplicableReasons.join("; ") : undefined;
+    return { diagnostics, notApplicable: !decided && notApplicableReasons.length > 0 ? notApplicableReasons.join("; ") : undefined };
+}
+
+/**
+ * Reports one resource's outcomes as rendered. Returns the not-applicable reason when nothing else
+ * was concluded. `urn` names the resource when a stack policy reports on one of many.
+ */
+export function reportOutcomes(outcomes: readonly Outcome[], cite: string, report: DiagnosticReport, urn?: string): string | undefined {
+    const rendered = renderOutcomes(outcomes, cite);
+    for (const d of rendered.diagnostics) report(d.advisory ? { message: d.message, enforcementLevel: "advisory", urn } : { message: d.message, urn });
+    return rendered.notApplicable;
 }

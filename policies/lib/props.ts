@@ -130,6 +130,16 @@ export class Props {
     }
 
     /**
+     * `field` of the nested block `block` (an object, or a one-element list): absent when the block
+     * is, and unknown or wrong-typed when the block itself is.
+     */
+    within<K extends Kind>(block: string, field: string, kind: K): Read<KindType[K]> {
+        const outer = this.single(block);
+        if (outer.state === "known") return classify(outer.value.raw(field), kind);
+        return outer.state === "wrongType" ? { state: "wrongType", value: outer.value } : outer;
+    }
+
+    /**
      * The first element of a list-valued block (Terraform's single nested blocks arrive as objects
      * from Pulumi programs but as one-element lists from some exports): tolerate both.
      */

@@ -14,12 +14,14 @@ import {
     DiagnosticReport,
     PolicyDefinition,
     policyMetadata,
-    ReportContext,
     reportOutcomes,
-    resolvePolicyConfig,
+    resolveKnobConfig,
+    waiverViolation,
     Resource,
 } from "./policy";
 import { classify, Props } from "./props";
+import { className } from "./facts";
+import { wrongType } from "./rules";
 
 /** A resource in the stack, with the in-stack resources each of its properties was computed from. */
 export interface StackResource extends Resource {
@@ -28,7 +30,7 @@ export interface StackResource extends Resource {
 }
 
 /** How other resources name resources of some types: by property dependency, or by a literal value. */
-export interface Target {
+export interface ReferenceTarget {
     readonly types: readonly string[];
     /** The target's properties whose known value another resource may hold literally (name, id, ARN). */
     readonly keys: readonly string[];
@@ -75,8 +77,8 @@ export class Stack {
     readonly resources: readonly StackResource[];
     private readonly byUrn = new Map<string, StackResource>();
     private readonly byType = new Map<string, StackResource[]>();
-    private readonly keyIndexes = new Map<Target, Map<string, StackResource[]>>();
-    private readonly referrerIndexes = new Map<Target, Map<string, ReferrerIndex>>();
+    private readonly keyIndexes = new Map<ReferenceTarget, Map<string, StackResource[]>>();
+    private readonly referrerIndexes = new Map<ReferenceTarget, Map<string, ReferrerIndex>>();
 
     constructor(resources: readonly PolicyResource[]) {
         const list: StackResource[] = [];
@@ -142,7 +144,7 @@ export class Stack {
      * The resource that `from`'s `field` names among `target`'s types: by property dependency first
      * (it survives values unknown at preview), by the literal value otherwise.
      */
-    resolve(from: StackResource, field: string, target: Target): Reference {
+    resolve(from: StackResource, field: string, target: ReferenceTarget): Reference {
         const dep = from.dependsOn(field).find(d => target.types.includes(d.type));
         if (dep) return { state: "inStack", resource: dep };
         const read = from.props.string(field);
@@ -154,7 +156,7 @@ export class Stack {
     }
 
     /** The resources of `types` whose `field` names `to` (a resource of `target`'s types). */
-    referrers(types: readonly string[], field: string, to: StackResource, target: Target): Referrers {
+    referrers(types: readonly string[], field: string, to: StackResource, target: ReferenceTarget): Referrers {
         const index = this.referrerIndex(types, field, target);
         const found = new Set(index.byUrn.get(to.urn) ?? []);
         const normalize = target.normalize ?? identity;
@@ -166,7 +168,7 @@ export class Stack {
         return { found: [...found], unresolved: index.unresolved };
     }
 
-    private keyIndex(target: Target): Map<string, StackResource[]> {
+    private keyIndex(target: ReferenceTarget): Map<string, StackResource[]> {
         let index = this.keyIndexes.get(target);
         if (index) return index;
         index = new Map();
@@ -183,7 +185,7 @@ export class Stack {
         return index;
     }
 
-    private referrerIndex(types: readonly string[], field: string, target: Target): ReferrerIndex {
+    private referrerIndex(types: readonly string[], field: string, target: ReferenceTarget): ReferrerIndex {
         let perTarget = this.referrerIndexes.get(target);
         if (!perTarget) {
             perTarget = new Map();
@@ -210,15 +212,36 @@ export class Stack {
     }
 }
 
+/**
+ * The in-stack resource `from`'s `field` names (e.g. the bucket a trail writes to), or the outcome
+ * for `from` when there is none: not applicable when the property is unset or names a resource
+ * managed elsewhere, undecided when it is unknown at preview. `what` names the resource in messages.
+ */
+export function referenced(stack: Stack, from: StackResource, o: { field: string; target: ReferenceTarget; what: string }): StackResource | Outcome {
+    const ref = stack.resolve(from, o.field, o.target);
+    switch (ref.state) {
+        case "inStack":
+            return ref.resource;
+        case "outside":
+            return notApplicable(`the ${className(from.type).split(".").pop()!.toLowerCase()}'s ${o.what} is not created by this stack; check it where it is defined`);
+        case "unknown":
+            return undecided(o.field);
+        case "absent":
+            return notApplicable(`the ${className(from.type).split(".").pop()!.toLowerCase()} names no ${o.what} (${o.field} is not set)`);
+        case "wrongType":
+            return wrongType({ path: o.field, value: ref.value, expected: "a string", fix: `set ${o.field} to the ${o.what}'s ${o.field.endsWith("Arn") ? "ARN" : "name"}` });
+    }
+}
+
 /** Outcomes that concern a resource other than the one checked (e.g. the bucket a trail writes to). */
-export interface Finding {
+export interface Attributed {
     readonly about: StackResource;
     readonly outcomes: readonly Outcome[];
 }
 
-export type StackOutcome = Outcome | Finding;
+export type StackOutcome = Outcome | Attributed;
 
-export function about(resource: StackResource, outcomes: Outcome | readonly Outcome[]): Finding {
+export function about(resource: StackResource, outcomes: Outcome | readonly Outcome[]): Attributed {
     return { about: resource, outcomes: Array.isArray(outcomes) ? outcomes : [outcomes as Outcome] };
 }
 
@@ -229,7 +252,12 @@ export function about(resource: StackResource, outcomes: Outcome | readonly Outc
 export function concerning(outcome: Outcome, o: { prefix: string; where?: string; owner?: string }): Outcome {
     switch (outcome.kind) {
         case "violation":
-            return violation(`${o.prefix}${outcome.problem}`, o.where ? `${outcome.fix} ${o.where}` : outcome.fix);
+            return violation({
+                code: outcome.code,
+                field: o.owner && outcome.field ? `${o.owner}.${outcome.field}` : outcome.field,
+                problem: `${o.prefix}${outcome.problem}`,
+                fix: o.where ? `${outcome.fix} ${o.where}` : outcome.fix,
+            });
         case "undecided":
             return o.owner ? undecided(`${o.owner}.${outcome.field}`) : outcome;
         default:
@@ -240,7 +268,7 @@ export function concerning(outcome: Outcome, o: { prefix: string; where?: string
 export interface StackPolicyDefinition<K extends Knobs = Knobs> extends Omit<PolicyDefinition<K>, "check" | "remediate" | "noAutoRemediation"> {
     /**
      * Checks one resource of `types`, with the whole stack at hand. Plain outcomes are about that
-     * resource; a `Finding` attributes outcomes to another resource (where the fix goes).
+     * resource; an `Attributed` gives outcomes to another resource (where the fix goes).
      * Stack policies cannot remediate (the engine never asks them to).
      */
     readonly check: (resource: StackResource, stack: Stack, config: KnobValues<K>) => StackOutcome | readonly StackOutcome[];
@@ -251,8 +279,8 @@ export interface HipaaStackPolicy {
     readonly sdk: StackValidationPolicy;
 }
 
-function isFinding(value: StackOutcome): value is Finding {
-    return typeof (value as Finding).about === "object";
+function isAttributed(value: StackOutcome): value is Attributed {
+    return typeof (value as Attributed).about === "object";
 }
 
 
@@ -268,15 +296,44 @@ function withoutRepeats(outcomes: readonly Outcome[]): Outcome[] {
     });
 }
 
+/**
+ * Runs the policy's check on every subject in the stack and gathers the outcomes per resource they
+ * concern: several subjects may concern one resource (two trails writing to one bucket), and each
+ * resource is reported on once, without repeated violations. Subjects whose check threw are listed.
+ */
+export function evaluateStack<K extends Knobs>(
+    definition: StackPolicyDefinition<K>,
+    stack: Stack,
+    config: KnobValues<K>,
+): { outcomesByUrn: Map<string, Outcome[]>; threw: { subject: StackResource; error: unknown }[] } {
+    const gathered = new Map<string, Outcome[]>();
+    const threw: { subject: StackResource; error: unknown }[] = [];
+    for (const subject of stack.ofType(definition.types)) {
+        let results: StackOutcome | readonly StackOutcome[];
+        try {
+            results = definition.check(subject, stack, config);
+        } catch (error) {
+            threw.push({ subject, error });
+            continue;
+        }
+        for (const result of Array.isArray(results) ? results : [results as StackOutcome]) {
+            if (isAttributed(result)) for (const outcome of result.outcomes) push(gathered, result.about.urn, outcome);
+            else push(gathered, subject.urn, result);
+        }
+    }
+    const outcomesByUrn = new Map<string, Outcome[]>();
+    for (const [urn, outcomes] of gathered) outcomesByUrn.set(urn, withoutRepeats(outcomes));
+    return { outcomesByUrn, threw };
+}
+
 export function defineStackPolicy<K extends Knobs>(definition: StackPolicyDefinition<K>): HipaaStackPolicy {
     const ownKnobs = (definition.knobs ?? {}) as K;
     const cite = citation(definition.hipaa, definition.hitrust);
-    const context: ReportContext = { cite };
 
     const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation): void => {
         const report = reportViolation as unknown as DiagnosticReport;
 
-        const resolved = resolvePolicyConfig(definition.name, ownKnobs, args, cite);
+        const resolved = resolveKnobConfig(definition.name, ownKnobs, args, cite);
         if ("invalid" in resolved) return report({ message: resolved.invalid });
         const { waivers, scope } = resolved.common;
         const config = resolved.own;
@@ -293,37 +350,22 @@ export function defineStackPolicy<K extends Knobs>(definition: StackPolicyDefini
             args.notApplicable(`the stack has no resource of type ${definition.types.join(" or ")}`);
         }
 
-        // Outcomes are gathered per resource first: several subjects may concern the same resource
-        // (two trails writing to one bucket), and each resource is reported on once.
-        const outcomesByUrn = new Map<string, Outcome[]>();
-        let applied = false;
-        for (const subject of subjects) {
-            let results: StackOutcome | readonly StackOutcome[];
-            try {
-                results = definition.check(subject, stack, config);
-            } catch (e) {
-                // A bug or input no check foresaw: fail closed on this resource, never the whole preview.
-                report({ message: couldNotEvaluate("resource", e, cite), urn: subject.urn });
-                applied = true;
-                continue;
-            }
-            for (const result of Array.isArray(results) ? results : [results as StackOutcome]) {
-                if (isFinding(result)) for (const outcome of result.outcomes) push(outcomesByUrn, result.about.urn, outcome);
-                else push(outcomesByUrn, subject.urn, result);
-            }
-        }
+        const { outcomesByUrn, threw } = evaluateStack(definition, stack, config);
+        let applied = threw.length > 0;
+        // A bug or input no check foresaw: fail closed on that resource, never the whole preview.
+        for (const { subject, error } of threw) report({ message: couldNotEvaluate("resource", error, cite), urn: subject.urn });
 
         const reasons = new Set<string>();
         for (const [urn, outcomes] of outcomesByUrn) {
             // Waivers and the PHI scope apply to the resource a finding is reported on.
             const resource = stack.get(urn);
-            let gated = withoutRepeats(outcomes);
+            let gated = outcomes;
             if (resource) {
                 const g = gate({ policy: definition.name, urn, name: resource.name, props: resource.props, stackTags: args.stackTags, waivers, scope });
                 if (g.kind === "skip") gated = [notApplicable(g.reason)];
-                else if (g.kind === "waiverProblem") gated = [violation(g.problem, g.fix), ...gated];
+                else if (g.kind === "waiverProblem") gated = [waiverViolation(g), ...gated];
             }
-            const reason = reportOutcomes(gated, context, report, urn);
+            const reason = reportOutcomes(gated, cite, report, urn);
             if (reason === undefined) applied = true;
             else reasons.add(reason);
         }

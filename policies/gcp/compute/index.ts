@@ -1,0 +1,13 @@
+// Compute Engine controls: disks encrypted with keys the customer controls, Shielded VM, OS Login
+// instead of metadata SSH keys, no interactive serial port, no external IP, no default service
+// account with full API access, no IP forwarding.
+
+import diskEncryption from "./disk-encryption";
+import ipForwarding from "./ip-forwarding";
+import osLogin from "./os-login";
+import publicIp from "./public-ip";
+import serialPort from "./serial-port";
+import serviceAccount from "./service-account";
+import shieldedVm from "./shielded-vm";
+
+export const policies = [diskEncryption, shieldedVm, osLogin, serialPort, publicIp, serviceAccount, ipForwarding];

@@ -1,0 +1,16 @@
+import { garbage, passes, policyCases, violates } from "../../cases";
+import { trail } from "../../factories";
+import { secret, unknown } from "../../../tools/lib/analyzer-client";
+
+policyCases("aws-cloudtrail-cloudwatch-integration", [
+    passes(trail()),
+    passes(trail({ cloudWatchLogsGroupArn: unknown, cloudWatchLogsRoleArn: unknown })),
+    violates(trail({ cloudWatchLogsGroupArn: undefined }), { code: "notSet", field: "cloudWatchLogsGroupArn" }),
+    violates(trail({ cloudWatchLogsRoleArn: undefined }), { code: "notSet", field: "cloudWatchLogsRoleArn" }),
+    violates(trail({ cloudWatchLogsGroupArn: undefined, cloudWatchLogsRoleArn: "" }), [
+        { code: "notSet", field: "cloudWatchLogsGroupArn" },
+        { code: "notSet", field: "cloudWatchLogsRoleArn" },
+    ]),
+    violates(trail({ cloudWatchLogsRoleArn: 5 }), { code: "wrongType", field: "cloudWatchLogsRoleArn" }),
+    garbage(trail({ cloudWatchLogsGroupArn: ["SECRET"], cloudWatchLogsRoleArn: secret("SECRET") })),
+]);

@@ -1,0 +1,17 @@
+import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
+import { trail } from "../../factories";
+import { unknown } from "../../../tools/lib/analyzer-client";
+
+const field = "enableLogging";
+
+policyCases("aws-cloudtrail-logging-enabled", [
+    // Omitted means true: the trail logs.
+    passes(trail()),
+    passes(trail({ [field]: true })),
+    violates(trail({ [field]: false }), { code: "notAllowed", field }),
+    violates(trail({ [field]: 0 }), { code: "wrongType", field }),
+    undecided(trail({ [field]: unknown }), field),
+    garbage(trail({ [field]: [unknown], s3BucketName: "SECRET" })),
+    remediates(trail({ [field]: false }), { [field]: true }),
+    remediates(trail(), "nothing"),
+]);

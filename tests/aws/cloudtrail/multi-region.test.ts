@@ -1,0 +1,22 @@
+import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
+import { trail } from "../../factories";
+import { unknown } from "../../../tools/lib/analyzer-client";
+
+policyCases("aws-cloudtrail-multi-region", [
+    passes(trail()),
+    // includeGlobalServiceEvents defaults to true.
+    passes(trail({ includeGlobalServiceEvents: undefined })),
+    passes(trail({ includeGlobalServiceEvents: true })),
+    violates(trail({ isMultiRegionTrail: undefined }), { code: "absentDefault", field: "isMultiRegionTrail" }),
+    violates(trail({ isMultiRegionTrail: false }), { code: "notAllowed", field: "isMultiRegionTrail" }),
+    violates(trail({ includeGlobalServiceEvents: false }), { code: "notAllowed", field: "includeGlobalServiceEvents" }),
+    violates(trail({ isMultiRegionTrail: false, includeGlobalServiceEvents: false }), [
+        { code: "notAllowed", field: "isMultiRegionTrail" },
+        { code: "notAllowed", field: "includeGlobalServiceEvents" },
+    ]),
+    violates(trail({ isMultiRegionTrail: "yes" }), { code: "wrongType", field: "isMultiRegionTrail" }),
+    undecided(trail({ isMultiRegionTrail: unknown, includeGlobalServiceEvents: unknown }), ["isMultiRegionTrail", "includeGlobalServiceEvents"]),
+    garbage(trail({ isMultiRegionTrail: { nested: unknown }, includeGlobalServiceEvents: "SECRET" })),
+    remediates(trail({ isMultiRegionTrail: false, includeGlobalServiceEvents: false }), { isMultiRegionTrail: true, includeGlobalServiceEvents: true }),
+    remediates(trail({ isMultiRegionTrail: unknown }), "nothing"),
+]);
