@@ -58,6 +58,7 @@ export const keyRotation = defineResourcePolicy({
     hipaa: ["164.312(a)(2)(iv)"],
     hitrust: ["0903.10f1"],
     tags: ["aws", "kms", "encryption", "key-management"],
+    anchors: { checkov: ["CKV_AWS_7"] },
     remediation:
         "Set `enableKeyRotation: true` on the `aws.kms.Key` (the default is false); optionally set `rotationPeriodInDays` (90 to 2560, " +
         "365 when omitted). AWS KMS rotates only symmetric encryption keys whose material it generates: asymmetric and HMAC keys " +

@@ -24,6 +24,7 @@ export const flowLogs = defineStackPolicy({
     hipaa: ["164.312(b)"],
     hitrust: ["1202.09aa1", "12100.09ab2"],
     tags: ["aws", "vpc", "network", "logging", "monitoring", "stack"],
+    anchors: { awsConfig: ["vpc-flow-logs-enabled"], checkov: ["CKV2_AWS_11"] },
     remediation:
         "Add an `aws.ec2.FlowLog` with `vpcId: vpc.id` and `trafficType: \"ALL\"` for every `aws.ec2.Vpc`, delivering to an encrypted " +
         "CloudWatch Logs group kept six years (`logDestination` plus `iamRoleArn`) or to S3 (`logDestinationType: \"s3\"`).\n" +

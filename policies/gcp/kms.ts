@@ -38,6 +38,7 @@ export const keyRotation = defineResourcePolicy({
     hipaa: ["164.312(a)(2)(iv)"],
     hitrust: ["0903.10f1", "10.g"],
     tags: ["gcp", "kms", "encryption", "key-management"],
+    anchors: { gcp: ["gcp-cloud-kms-01"], checkov: ["CKV_GCP_43"] },
     remediation:
         "Set `rotationPeriod` on the `gcp.kms.CryptoKey` to a duration in seconds no longer than `maximumRotationDays` " +
         "(default 90 days: `rotationPeriod: \"7776000s\"`). Cloud KMS then creates a new primary key version every period; older versions " +

@@ -30,6 +30,7 @@ export const bucketRetention = defineResourcePolicy({
     hipaa: ["164.312(b)", "164.316(b)(2)(i)"],
     hitrust: ["1202.09aa1", "1203.09aa1", "1204.09aa1"],
     tags: ["gcp", "logging", "audit", "retention"],
+    anchors: { gcp: ["gcp-logging-01"] },
     remediation:
         "Set `retentionDays` to at least `minimumRetentionDays` (default 2192, six years; Cloud Logging allows 1 to 3650) on the " +
         "`gcp.logging.ProjectBucketConfig`; omitted or 0 means 30 days. Consider `locked: true` so the retention cannot be shortened " +

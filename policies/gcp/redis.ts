@@ -28,6 +28,7 @@ export const encryptionInTransit = attributeRule({
     hipaa: ["164.312(e)(1)", "164.312(e)(2)(ii)"],
     hitrust: ["0808.10b2", "0903.10f1"],
     tags: ["gcp", "redis", "memorystore", "encryption", "encryption-in-transit"],
+    anchors: { gcp: ["gcp-memorystore-01"], checkov: ["CKV_GCP_97"] },
     remediation:
         "Set `transitEncryptionMode: \"SERVER_AUTHENTICATION\"` on the `gcp.redis.Instance` (the default is `DISABLED`). " +
         "It can only be chosen when the instance is created, so this replaces an existing instance. " +
@@ -44,6 +45,7 @@ export const auth = attributeRule({
     hipaa: ["164.312(d)", "164.312(a)(1)"],
     hitrust: ["01.q"],
     tags: ["gcp", "redis", "memorystore", "authentication", "access-control"],
+    anchors: { gcp: ["gcp-memorystore-01"], checkov: ["CKV_GCP_95"] },
     remediation:
         "Set `authEnabled: true` on the `gcp.redis.Instance` (the default is false). Clients read the generated AUTH string " +
         "(the instance's `authString` output, a secret) from Secret Manager or a Pulumi secret; restrict `redis.instances.getAuthString` with IAM.",
@@ -59,6 +61,7 @@ export const highAvailability = attributeRule({
     hipaa: ["164.308(a)(7)(ii)(B)"],
     hitrust: ["1410.09e2", "1601.12c1", "1618.09l1", "1620.09l1"],
     tags: ["gcp", "redis", "memorystore", "availability", "disaster-recovery"],
+    anchors: { gcp: ["gcp-memorystore-01"] },
     remediation:
         "Set `tier: \"STANDARD_HA\"` on the `gcp.redis.Instance` (the default is `BASIC`, a single node with no failover). " +
         "Optionally pin `locationId` and `alternativeLocationId` to two different zones.",
@@ -79,6 +82,7 @@ export const encryptionAtRest = defineResourcePolicy({
     hipaa: ["164.312(a)(2)(iv)"],
     hitrust: ["1903.06d1", "19141.06c1", "0903.10f1"],
     tags: ["gcp", "redis", "memorystore", "encryption", "encryption-at-rest"],
+    anchors: { gcp: ["gcp-memorystore-01"] },
     remediation:
         "Set `customerManagedKey` on the `gcp.redis.Instance` to the id of a `gcp.kms.CryptoKey` in the instance's region, and grant the " +
         "Memorystore service agent (`service-PROJECT_NUMBER@cloud-redis.iam.gserviceaccount.com`) `roles/cloudkms.cryptoKeyEncrypterDecrypter` on it. " +
@@ -116,6 +120,7 @@ export const persistence = defineResourcePolicy({
     hipaa: ["164.308(a)(7)(ii)(A)"],
     hitrust: ["1616.09l1", "1618.09l1", "1620.09l1"],
     tags: ["gcp", "redis", "memorystore", "backup"],
+    anchors: { gcp: ["gcp-memorystore-01"] },
     remediation:
         "Set `persistenceConfig: { persistenceMode: \"RDB\", rdbSnapshotPeriod: \"ONE_HOUR\" }` on the `gcp.redis.Instance` " +
         "(`ONE_HOUR`, `SIX_HOURS`, `TWELVE_HOURS` or `TWENTY_FOUR_HOURS`; omitted means every 24 hours) with a period no longer than " +

@@ -68,8 +68,12 @@ interface AttributeSpec<T> {
 
 function attribute<T>(kind: AttributeKind, spec: AttributeSpec<T>): Attribute<T> {
     const path = spec.block ? `${spec.block}.${spec.field}` : spec.field;
-    const shown = spec.default === undefined ? "has no default" : `defaults to ${JSON.stringify(spec.default)}`;
-    recorded.push({ about: `${spec.types.map(className).join(", ")} ${path}`, says: shown, source: spec.source });
+    // Only what a policy assumes is worth an audit row: a default, or the documented values.
+    const says = [
+        spec.default === undefined ? "" : `defaults to ${JSON.stringify(spec.default)}`,
+        spec.values ? `one of ${spec.values.join(", ")}` : "",
+    ].filter(Boolean);
+    if (says.length > 0) recorded.push({ about: `${spec.types.map(className).join(", ")} ${path}`, says: says.join("; "), source: spec.source });
     return { kind, block: spec.block, field: spec.field, path, absent: spec.default, values: spec.values };
 }
 

@@ -40,6 +40,8 @@ export interface PolicyDefinition<K extends Knobs = Knobs> {
     readonly hitrust: readonly [HitrustRef, ...HitrustRef[]];
     /** Topic tags besides the cloud and the citations (e.g. "encryption"). */
     readonly tags: readonly string[];
+    /** The rules of the yardsticks this policy answers (docs/anchors/*.csv), shown in docs/coverage.md and as tags. */
+    readonly anchors?: Anchors;
     /** How to fix a violation, as steps (Markdown). */
     readonly remediation: string;
     readonly knobs?: K;
@@ -51,6 +53,15 @@ export interface PolicyDefinition<K extends Knobs = Knobs> {
     readonly remediate?: (resource: Resource, config: KnobValues<K>) => Patch | undefined;
     /** Why there is no automatic fix (which decision only a person can make). */
     readonly noAutoRemediation?: string;
+}
+
+export interface Anchors {
+    /** AWS Config HIPAA conformance pack rule names (docs/anchors/aws-config-hipaa.csv `rule`). */
+    readonly awsConfig?: readonly string[];
+    /** GCP HIPAA rule ids (docs/anchors/gcp-hipaa.csv `id`). */
+    readonly gcp?: readonly string[];
+    /** Checkov check IDs that test the same control. */
+    readonly checkov?: readonly string[];
 }
 
 /** A policy definition compiled for the SDK, with the definition kept for docs and reports. */
@@ -179,6 +190,9 @@ export function policyMetadata(definition: Omit<PolicyDefinition, "check" | "rem
             ...definition.tags,
             ...definition.hipaa.map(ref => `hipaa:${ref}`),
             ...definition.hitrust.map(ref => `hitrust:${ref}`),
+            ...(definition.anchors?.awsConfig ?? []).map(rule => `aws-config:${rule}`),
+            ...(definition.anchors?.gcp ?? []).map(id => `gcp-rule:${id}`),
+            ...(definition.anchors?.checkov ?? []).map(id => `checkov:${id}`),
         ],
         remediationSteps: definition.remediation,
         url: hipaaUrl(primary),

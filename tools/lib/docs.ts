@@ -6,6 +6,8 @@ import * as path from "path";
 import { hipaaSections, HipaaRef, hitrustControls, HitrustRef } from "../../policies/lib/catalog";
 import { commonKnobs } from "../../policies/lib/policy";
 import { allPolicies } from "../../policies/registry";
+import { coveragePath, renderCoverage } from "./coverage";
+import { factsPath, renderFacts } from "./facts-table";
 import { notCheckable } from "./traceability";
 
 interface Documented {
@@ -99,5 +101,7 @@ if (require.main === module) {
     fs.writeFileSync(readmePath, readmeWithTable(fs.readFileSync(readmePath, "utf8")));
     fs.mkdirSync(path.dirname(traceabilityPath), { recursive: true });
     fs.writeFileSync(traceabilityPath, renderTraceability());
-    console.log(`wrote ${path.relative(process.cwd(), readmePath)} and ${path.relative(process.cwd(), traceabilityPath)}`);
+    fs.writeFileSync(coveragePath, renderCoverage());
+    fs.writeFileSync(factsPath, renderFacts());
+    console.log(`wrote ${[readmePath, traceabilityPath, coveragePath, factsPath].map(p => path.relative(process.cwd(), p)).join(", ")}`);
 }

@@ -10,6 +10,7 @@ export default attributeRule({
     hipaa: ["164.312(b)"],
     hitrust: ["12100.09ab2", "1202.09aa1"],
     tags: ["aws", "cloudtrail", "cloudwatch", "logging", "monitoring"],
+    anchors: { awsConfig: ["cloud-trail-cloud-watch-logs-enabled"], checkov: ["CKV2_AWS_10"] },
     remediation:
         "On the `aws.cloudtrail.Trail` set `cloudWatchLogsGroupArn` to `pulumi.interpolate`${logGroup.arn}:*`` (CloudTrail requires the " +
         "log stream wildcard) and `cloudWatchLogsRoleArn` to an `aws.iam.Role` that `cloudtrail.amazonaws.com` can assume, allowed " +

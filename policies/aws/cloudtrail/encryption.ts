@@ -10,6 +10,7 @@ export default attributeRule({
     hipaa: ["164.312(a)(2)(iv)", "164.312(b)"],
     hitrust: ["1202.09aa1", "19141.06c1"],
     tags: ["aws", "cloudtrail", "logging", "encryption", "encryption-at-rest"],
+    anchors: { awsConfig: ["cloud-trail-encryption-enabled"], checkov: ["CKV_AWS_35"] },
     remediation:
         "Set `kmsKeyId` on the `aws.cloudtrail.Trail` to the ARN of a customer-managed `aws.kms.Key` (with `enableKeyRotation: true`) " +
         "whose key policy lets `cloudtrail.amazonaws.com` encrypt and your auditors decrypt.",

@@ -10,6 +10,7 @@ export default attributeRule({
     hipaa: ["164.312(b)", "164.312(c)(1)", "164.312(c)(2)"],
     hitrust: ["1202.09aa1"],
     tags: ["aws", "cloudtrail", "logging", "integrity"],
+    anchors: { awsConfig: ["cloud-trail-log-file-validation-enabled"], checkov: ["CKV_AWS_36"] },
     remediation: "Set `enableLogFileValidation: true` on the `aws.cloudtrail.Trail` (the default is false). Validate with `aws cloudtrail validate-logs`.",
     requires: [mustBeTrue(enableLogFileValidation)],
     remediates: true,

@@ -9,6 +9,7 @@ export default defineResourcePolicy({
     hipaa: ["164.312(b)", "164.316(b)(2)(i)"],
     hitrust: ["1202.09aa1"],
     tags: ["aws", "cloudwatch", "logging", "retention"],
+    anchors: { checkov: ["CKV_AWS_338"] },
     remediation:
         "Set `retentionInDays` on the `aws.cloudwatch.LogGroup` to at least `minimumRetentionDays` (default 2192, the smallest period " +
         "CloudWatch Logs accepts that covers six years), or omit it (or set 0) to keep events forever.\n" +

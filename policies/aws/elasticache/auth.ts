@@ -12,6 +12,7 @@ export default defineResourcePolicy({
     hipaa: ["164.312(d)", "164.312(a)(1)"],
     hitrust: ["01.q"],
     tags: ["aws", "elasticache", "authentication", "access-control"],
+    anchors: { checkov: ["CKV_AWS_31"] },
     remediation:
         "On `aws.elasticache.ReplicationGroup` set `authTokenWo` (write-only, not stored in state; with `authTokenWoVersion`) or `authToken` " +
         "from a Pulumi secret (both need `transitEncryptionEnabled: true`), or attach an RBAC user group with `userGroupIds`.\n" +

@@ -16,6 +16,7 @@ export default defineResourcePolicy({
     hipaa: ["164.308(a)(7)(ii)(A)"],
     hitrust: ["1616.09l1", "1618.09l1", "1620.09l1"],
     tags: ["aws", "elasticache", "backup"],
+    anchors: { awsConfig: ["elasticache-redis-cluster-automatic-backup-check"], checkov: ["CKV_AWS_134"] },
     remediation:
         "Set `snapshotRetentionLimit` to at least `minimumRetentionDays` (default 35, the service maximum) on the replication group, " +
         "standalone Redis cluster or Redis/Valkey serverless cache. Archive snapshots older than that for six years " +

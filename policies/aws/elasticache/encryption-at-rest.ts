@@ -12,6 +12,7 @@ export default defineResourcePolicy({
     hipaa: ["164.312(a)(2)(iv)"],
     hitrust: ["1903.06d1", "19141.06c1", "0903.10f1"],
     tags: ["aws", "elasticache", "encryption", "encryption-at-rest"],
+    anchors: { checkov: ["CKV_AWS_29"] },
     remediation:
         "On `aws.elasticache.ReplicationGroup` set `atRestEncryptionEnabled: true` (the default is true for Valkey and false for Redis OSS; " +
         "it can only be set when the group is created).\n" +

@@ -14,6 +14,7 @@ export default defineResourcePolicy({
     hipaa: ["164.312(e)(1)", "164.312(e)(2)(ii)"],
     hitrust: ["0808.10b2", "0903.10f1"],
     tags: ["aws", "elasticache", "encryption", "encryption-in-transit"],
+    anchors: { checkov: ["CKV_AWS_30"] },
     remediation:
         "On `aws.elasticache.ReplicationGroup` set `transitEncryptionEnabled: true` and `transitEncryptionMode: \"required\"` " +
         "(`preferred` is only for migrating clients and still accepts plaintext).\n" +

@@ -37,6 +37,7 @@ export default defineResourcePolicy({
     hipaa: ["164.312(a)(2)(iv)"],
     hitrust: ["1903.06d1", "19141.06c1", "0903.10f1"],
     tags: ["gcp", "compute", "encryption", "encryption-at-rest"],
+    anchors: { gcp: ["gcp-compute-01"], checkov: ["CKV_GCP_37", "CKV_GCP_38"] },
     remediation:
         "Create a `gcp.kms.CryptoKey` and grant the Compute Engine service agent (`service-PROJECT_NUMBER@compute-system.iam.gserviceaccount.com`) " +
         "`roles/cloudkms.cryptoKeyEncrypterDecrypter` on it, then:\n" +

@@ -10,6 +10,7 @@ export default attributeRule({
     hipaa: ["164.312(a)(1)"],
     hitrust: ["0805.01m1"],
     tags: ["gcp", "compute", "network"],
+    anchors: { gcp: ["gcp-compute-08"], checkov: ["CKV_GCP_36"] },
     remediation:
         "Remove `canIpForward` or set it to `false` on the `gcp.compute.Instance` or instance template (the default is false). " +
         "Route traffic with VPC routes, Cloud NAT or a load balancer; a VM that must route (a network appliance) needs a documented policy exception.",

@@ -12,6 +12,7 @@ export default defineResourcePolicy({
     hipaa: ["164.312(d)", "164.312(a)(1)"],
     hitrust: ["01.q"],
     tags: ["gcp", "compute", "authentication", "access-control"],
+    anchors: { gcp: ["gcp-compute-05"], checkov: ["CKV_GCP_32"] },
     remediation:
         "Set `metadata: { \"enable-oslogin\": \"TRUE\", \"block-project-ssh-keys\": \"TRUE\" }` on the `gcp.compute.Instance` or instance template, " +
         "and grant users `roles/compute.osLogin` (or `roles/compute.osAdminLogin`) instead of distributing SSH keys.\n" +

@@ -13,6 +13,7 @@ export default defineResourcePolicy({
     hipaa: ["164.312(a)(1)"],
     hitrust: ["0805.01m1"],
     tags: ["gcp", "compute", "network", "access-control"],
+    anchors: { gcp: ["gcp-compute-03"], checkov: ["CKV_GCP_40"] },
     remediation:
         "Remove every `accessConfigs` and `ipv6AccessConfigs` entry from `networkInterfaces` on the `gcp.compute.Instance` or instance template. " +
         "Reach the VM through Identity-Aware Proxy TCP forwarding or a load balancer, and give it outbound access with Cloud NAT " +

@@ -14,6 +14,7 @@ export default defineResourcePolicy({
     hipaa: ["164.312(a)(1)"],
     hitrust: ["01.l"],
     tags: ["gcp", "compute", "access-control"],
+    anchors: { gcp: ["gcp-compute-07"], checkov: ["CKV_GCP_35"] },
     remediation:
         "Remove `serial-port-enable` from the instance or template `metadata`, or set it to `\"FALSE\"`. The serial console accepts connections " +
         "from any network, bypassing firewall rules; use OS Login over SSH through IAP instead, and enforce `constraints/compute.disableSerialPortAccess`.",

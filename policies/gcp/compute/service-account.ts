@@ -25,6 +25,7 @@ export default defineResourcePolicy({
     hipaa: ["164.312(a)(1)"],
     hitrust: ["01.c"],
     tags: ["gcp", "compute", "iam", "least-privilege"],
+    anchors: { gcp: ["gcp-compute-04"], checkov: ["CKV_GCP_30", "CKV_GCP_31"] },
     remediation:
         "Create a dedicated `gcp.serviceaccount.Account` with only the roles the workload needs and set `serviceAccount: { email: account.email, " +
         "scopes: [\"cloud-platform\"] }` (IAM roles then limit access). If the default account must be used, list only the scopes the workload needs. " +

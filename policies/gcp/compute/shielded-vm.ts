@@ -15,6 +15,7 @@ export default defineResourcePolicy({
     hipaa: ["164.312(c)(1)", "164.308(a)(5)(ii)(B)"],
     hitrust: ["09.j"],
     tags: ["gcp", "compute", "integrity", "malware-protection"],
+    anchors: { gcp: ["gcp-compute-09"], checkov: ["CKV_GCP_39"] },
     remediation:
         "Boot from an image that supports Shielded VM and set `shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true }` " +
         "on the `gcp.compute.Instance` or instance template. Secure Boot is off unless set; vTPM and integrity monitoring are on unless set to false. " +
