@@ -1,10 +1,10 @@
 import { attributeRule } from "../../lib/attribute-rule";
 import { mustBeTrue } from "../../lib/rules";
-import { includeGlobalServiceEvents, isMultiRegionTrail, trail } from "./facts";
+import { includeGlobalServiceEvents, isMultiRegionTrail, recordsAllManagementEvents, trail } from "./facts";
 
 export default attributeRule({
     name: "aws-cloudtrail-multi-region",
-    description: "CloudTrail trails record API calls in every region, global services (IAM, STS) included.",
+    description: "CloudTrail trails record every management API call in every region, global services (IAM, STS) included.",
     severity: "high",
     types: [trail],
     hipaa: ["164.312(b)"],
@@ -13,7 +13,14 @@ export default attributeRule({
     anchors: { checkov: ["CKV_AWS_67"] },
     remediation:
         "Set `isMultiRegionTrail: true` on the `aws.cloudtrail.Trail` (the default is false), and leave `includeGlobalServiceEvents` " +
-        "unset or true so IAM and other global-service calls are recorded.",
-    requires: [mustBeTrue(isMultiRegionTrail), mustBeTrue(includeGlobalServiceEvents, { fix: "remove includeGlobalServiceEvents or set it to true" })],
+        "unset or true so IAM and other global-service calls are recorded.\n" +
+        "Leave `eventSelectors` and `advancedEventSelectors` unset (CloudTrail then records all management events), or make them record " +
+        "all management events: an `eventSelectors` entry with `includeManagementEvents: true`, `readWriteType: \"All\"` and no " +
+        "`excludeManagementEventSources`, or an `advancedEventSelectors` entry whose only field selector is `eventCategory` equals `[\"Management\"]`.",
+    requires: [
+        mustBeTrue(isMultiRegionTrail),
+        mustBeTrue(includeGlobalServiceEvents, { fix: "remove includeGlobalServiceEvents or set it to true" }),
+        recordsAllManagementEvents,
+    ],
     remediates: true,
 });
