@@ -56,7 +56,7 @@ export const keyRotation = defineResourcePolicy({
     severity: "medium",
     types,
     hipaa: ["164.312(a)(2)(iv)"],
-    hitrust: ["0903.10f1"],
+    hitrust: ["0903.10f1", "10.g"],
     tags: ["aws", "kms", "encryption", "key-management"],
     anchors: { checkov: ["CKV_AWS_7"] },
     remediation:

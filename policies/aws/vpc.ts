@@ -22,7 +22,7 @@ export const flowLogs = defineStackPolicy({
     severity: "medium",
     types: [vpc],
     hipaa: ["164.312(b)"],
-    hitrust: ["1202.09aa1", "12100.09ab2"],
+    hitrust: ["1202.09aa1", "1203.09aa1", "12100.09ab2"],
     tags: ["aws", "vpc", "network", "logging", "monitoring", "stack"],
     anchors: { awsConfig: ["vpc-flow-logs-enabled"], checkov: ["CKV2_AWS_11"] },
     remediation:

@@ -6,6 +6,7 @@
 // BillingAccountBucketConfig docs), so for those the fix is to route their logs with a sink to a
 // project bucket that keeps them long enough.
 
+import { retentionRationale } from "../lib/catalog";
 import { cloudFact, gcpTypes } from "../lib/facts";
 import { booleanKnob, integerKnob } from "../lib/knobs";
 import { notApplicable, Outcome, pass, undecided, violation } from "../lib/outcome";
@@ -27,8 +28,8 @@ export const bucketRetention = defineResourcePolicy({
     description: "Cloud Logging buckets keep log entries for at least the configured number of days (six years by default).",
     severity: "medium",
     types: [projectBucket, folderBucket, organizationBucket, billingAccountBucket],
-    hipaa: ["164.312(b)", "164.316(b)(2)(i)"],
-    hitrust: ["1202.09aa1", "1203.09aa1", "1204.09aa1"],
+    hipaa: ["164.312(b)"],
+    hitrust: ["1202.09aa1", "1207.09aa2"],
     tags: ["gcp", "logging", "audit", "retention"],
     anchors: { gcp: ["gcp-logging-01"] },
     remediation:
@@ -37,7 +38,8 @@ export const bucketRetention = defineResourcePolicy({
         "(required when this policy's `requireLocked` is set).\n" +
         "Cloud Logging does not raise retention on folder, organization or billing-account buckets: route their logs with a " +
         "`gcp.logging.FolderSink` / `OrganizationSink` / `BillingAccountSink` to a project log bucket that keeps them long enough.\n" +
-        "The `_Required` bucket's 400-day retention is fixed and is not checked.",
+        "The `_Required` bucket's 400-day retention is fixed and is not checked.\n" +
+        retentionRationale,
     knobs: {
         minimumRetentionDays: integerKnob({
             default: 2192, minimum: 1, maximum: 3650,

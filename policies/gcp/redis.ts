@@ -58,7 +58,7 @@ export const highAvailability = attributeRule({
     description: "Memorystore for Redis runs on the Standard tier, with a replica in another zone and automatic failover.",
     severity: "medium",
     types: [redisInstance],
-    hipaa: ["164.308(a)(7)(ii)(B)"],
+    hipaa: ["164.308(a)(7)(ii)(B)", "164.308(a)(7)(ii)(C)"],
     hitrust: ["1410.09e2", "1601.12c1", "1618.09l1", "1620.09l1"],
     tags: ["gcp", "redis", "memorystore", "availability", "disaster-recovery"],
     anchors: { gcp: ["gcp-memorystore-01"] },

@@ -14,6 +14,7 @@ export const hipaaSections = {
     "164.308(a)(5)(ii)(B)": { title: "Protection from malicious software", kind: "Addressable" },
     "164.308(a)(7)(ii)(A)": { title: "Data backup plan", kind: "Required" },
     "164.308(a)(7)(ii)(B)": { title: "Disaster recovery plan", kind: "Required" },
+    "164.308(a)(7)(ii)(C)": { title: "Emergency mode operation plan", kind: "Required" },
     "164.308(b)(1)": { title: "Business associate contracts and other arrangements", kind: "Standard" },
     "164.312(a)(1)": { title: "Access control", kind: "Standard" },
     "164.312(a)(2)(iv)": { title: "Encryption and decryption", kind: "Addressable" },
@@ -23,10 +24,18 @@ export const hipaaSections = {
     "164.312(d)": { title: "Person or entity authentication", kind: "Standard" },
     "164.312(e)(1)": { title: "Transmission security", kind: "Standard" },
     "164.312(e)(2)(ii)": { title: "Encryption (in transmission)", kind: "Addressable" },
+    // Documentation retention, not an audit-log rule: HIPAA sets no log retention period. The pack's
+    // six-year log retention default follows it by analogy (seeds 002 and 004); no finding cites it.
     "164.316(b)(2)(i)": { title: "Time limit (retain required documentation for six years)", kind: "Required" },
 } as const satisfies Record<string, HipaaSection>;
 
 export type HipaaRef = keyof typeof hipaaSections;
+
+/** Why the retention policies default to six years, for their remediation steps. */
+export const retentionRationale =
+    "Six years (2192 days) is this pack's conservative default, by analogy with HIPAA's six-year documentation retention (§164.316(b)(2)(i)): " +
+    "HIPAA sets no retention period for audit logs, and HITRUST 1207.09aa2 asks for 90 days kept and one year archived. Lower `minimumRetentionDays` " +
+    "to your documented policy if it differs.";
 
 export interface HitrustControl {
     /** The requirement's level/segment, as the guide prints it. */
@@ -55,6 +64,9 @@ export const hitrustControls = {
     "1203.09aa1": { segment: "System.2", topic: "Logging and monitoring", source: seed003 },
     "1204.09aa1": { segment: "System.3", topic: "Logging and monitoring", source: seed003 },
     "12100.09ab2": { segment: "System.15", topic: "Logging and monitoring", source: seed003 },
+    // Retention: audit records kept 90 days and archived for a year. Seed 003's text states the
+    // requirement though its control table leaves the ID out.
+    "1207.09aa2": { segment: "Level 2", topic: "Logging and monitoring (audit record retention)", source: "HITRUST CSF control 1207.09aa2 (requirement stated in seed 003's text)" },
     "1270.09ad1": { segment: "System.12", topic: "Logging and monitoring", source: seed003 },
     // Seed 003 names no control for client authentication; this is the HITRUST CSF control
     // reference for user identification and authentication.

@@ -26,7 +26,7 @@ describe("CloudWatch Logs controls", () => {
             }
         });
         it("rejects an accepted period below six years, naming the value and the fix", async () => {
-            assertViolates(await pack.check(retention, lg({ retentionInDays: 365 })), /retentionInDays is 365, below 2192/, /Fix: set retentionInDays: 2192/, /HIPAA §164\.312\(b\), §164\.316\(b\)\(2\)\(i\); HITRUST 1202\.09aa1/);
+            assertViolates(await pack.check(retention, lg({ retentionInDays: 365 })), /retentionInDays is 365, below 2192/, /Fix: set retentionInDays: 2192/, /HIPAA §164\.312\(b\); HITRUST 1202\.09aa1/);
             assertViolates(await pack.check(retention, lg({ retentionInDays: 1827 })), /retentionInDays is 1827, below 2192/);
         });
         it("rejects a period CloudWatch Logs would not accept (the playbook's 2190), naming the nearest accepted periods", async () => {

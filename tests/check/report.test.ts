@@ -141,7 +141,7 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
             assert.strictEqual(r.status, "violated");
             assert.deepStrictEqual(
                 r.violations.map(v => [v.enforcementLevel, v.problem, v.fix, v.hipaa, v.hitrust]),
-                [["mandatory", "enableKeyRotation is false", "set enableKeyRotation: true", ["164.312(a)(2)(iv)"], ["0903.10f1"]]],
+                [["mandatory", "enableKeyRotation is false", "set enableKeyRotation: true", ["164.312(a)(2)(iv)"], ["0903.10f1", "10.g"]]],
             );
             const violated = evidence.json.controls.flatMap(c => c.results.filter(x => x.status === "violated"));
             assert.ok(violated.length >= 4);
@@ -227,7 +227,7 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
             const unrotated = errors.find((r: any) => r.ruleId === "aws-kms-key-rotation");
             assert.strictEqual(unrotated.properties.fix, "set enableKeyRotation: true");
             assert.deepStrictEqual(unrotated.properties.hipaa, ["164.312(a)(2)(iv)"]);
-            assert.deepStrictEqual(unrotated.properties.hitrust, ["0903.10f1"]);
+            assert.deepStrictEqual(unrotated.properties.hitrust, ["0903.10f1", "10.g"]);
             assert.match(unrotated.message.text, /^unrotated \(aws:kms\/key:Key\): enableKeyRotation is false\. Fix: set enableKeyRotation: true\./);
             const [location] = unrotated.locations;
             assert.deepStrictEqual(location.logicalLocations, [

@@ -76,7 +76,7 @@ describe("Memorystore for Redis controls", () => {
     describe("gcp-redis-high-availability", () => {
         const policy = "gcp-redis-high-availability";
         it("requires the STANDARD_HA tier; the default is BASIC", async () => {
-            assertViolates(await pack.check(policy, ri({ tier: undefined })), /tier is not set and defaults to "BASIC"/, /Fix: set tier: "STANDARD_HA"/, /HIPAA §164\.308\(a\)\(7\)\(ii\)\(B\); HITRUST 1410\.09e2/);
+            assertViolates(await pack.check(policy, ri({ tier: undefined })), /tier is not set and defaults to "BASIC"/, /Fix: set tier: "STANDARD_HA"/, /HIPAA §164\.308\(a\)\(7\)\(ii\)\(B\), §164\.308\(a\)\(7\)\(ii\)\(C\); HITRUST 1410\.09e2/);
             assertViolates(await pack.check(policy, ri({ tier: "BASIC" })), /tier is "BASIC"/);
             assertViolates(await pack.check(policy, ri({ tier: "PREMIUM-secret" })), /tier is not a recognised value/);
         });

@@ -8,7 +8,7 @@ export default attributeRule({
     severity: "high",
     types: [trail],
     hipaa: ["164.312(b)"],
-    hitrust: ["1202.09aa1", "1204.09aa1"],
+    hitrust: ["1202.09aa1", "1203.09aa1", "1204.09aa1"],
     tags: ["aws", "cloudtrail", "logging"],
     anchors: { checkov: ["CKV_AWS_67"] },
     remediation:

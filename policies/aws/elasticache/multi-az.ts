@@ -28,7 +28,7 @@ export default defineResourcePolicy({
     description: "ElastiCache keeps a replica in another Availability Zone and fails over to it automatically.",
     severity: "medium",
     types: allCacheTypes,
-    hipaa: ["164.308(a)(7)(ii)(B)"],
+    hipaa: ["164.308(a)(7)(ii)(B)", "164.308(a)(7)(ii)(C)"],
     hitrust: ["1410.09e2", "1601.12c1", "1618.09l1", "1620.09l1"],
     tags: ["aws", "elasticache", "availability", "disaster-recovery"],
     remediation:

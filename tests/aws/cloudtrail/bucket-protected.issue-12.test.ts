@@ -22,7 +22,7 @@ function res(type: string, name: string, props: Record<string, unknown>, deps: R
 }
 
 /** A protected trail bucket with the given lifecycle rules (a resource) or inline lifecycleRules on the bucket. */
-function stackWith(o: { rules?: unknown[]; inline?: unknown[]; keyPrefix?: unknown }): ResourceInput[] {
+function stackWith(o: { rules?: unknown; inline?: unknown[]; keyPrefix?: unknown }): ResourceInput[] {
     const bucket = res(T.bucket, "logs", { bucket: unknown, ...(o.inline ? { lifecycleRules: o.inline } : {}) });
     const on = { bucket: [bucket] };
     const resources = [
