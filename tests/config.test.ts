@@ -125,7 +125,7 @@ describe("configuration: waivers, PHI scope, knob bounds and remediation", () =>
             assert.strictEqual(result.remediations[0].properties?.snapshotRetentionLimit, 14);
         });
         it("never turns an unknown or wrong-typed value into a guess, and changes nothing on a compliant resource", async () => {
-            for (const snapshotRetentionLimit of [unknown, "7", { days: 7 }]) {
+            for (const snapshotRetentionLimit of [unknown, "seven", { days: 7 }]) {
                 const result = await pack.remediate(rg("c", { snapshotRetentionLimit }), remediate);
                 assert.deepStrictEqual(result.remediations.filter(r => r.policyName === backup), []);
             }

@@ -43,6 +43,11 @@ function rotatableWhen(props: Props, attribute: typeof keyUsage, because: string
     return violation({ code: "unrecognised", field: attribute.path, problem: `${attribute.path} is not a recognised value`, fix: `set ${attribute.path} to a value AWS KMS accepts ("${rotatable}" for a rotatable key)` });
 }
 
+/** Keys in a CloudHSM or external custom key store; outputs store "" for a key in no custom store. */
+function inCustomKeyStore(props: Props): boolean {
+    return isSetString(props.string("customKeyStoreId"));
+}
+
 function rotationLimits(props: Props): readonly (Outcome | undefined)[] {
     return [
         rotatableWhen(props, customerMasterKeySpec, "AWS KMS rotates only symmetric encryption keys automatically"),
@@ -67,7 +72,7 @@ export const keyRotation = defineResourcePolicy({
         const enabled = r.props.boolean(enableKeyRotation.field);
         if (enabled.state === "known" && enabled.value === true) return pass;
         // Keys in a CloudHSM or external custom key store cannot rotate automatically.
-        if (isSetString(r.props.string("customKeyStoreId"))) {
+        if (inCustomKeyStore(r.props)) {
             return notApplicable("the key lives in a custom key store (customKeyStoreId), where AWS KMS does not rotate keys automatically");
         }
         const limits = rotationLimits(r.props);
@@ -75,7 +80,7 @@ export const keyRotation = defineResourcePolicy({
         return limit ?? rotation.check(r.props, undefined);
     },
     // Only a key known to be rotatable is fixed: never one whose spec, usage or key store is unknown.
-    remediate: r => (r.props.has("customKeyStoreId") || rotationLimits(r.props).some(o => o !== undefined) ? undefined : rotation.patch(r.props, undefined)),
+    remediate: r => (inCustomKeyStore(r.props) || rotationLimits(r.props).some(o => o !== undefined) ? undefined : rotation.patch(r.props, undefined)),
 });
 
 export const policies = [keyRotation];

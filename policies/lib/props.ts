@@ -35,6 +35,8 @@ export type Kind = "boolean" | "number" | "string" | "list" | "object";
 type KindType = { boolean: boolean; number: number; string: string; list: unknown[]; object: Props };
 
 const ABSENT = { state: "absent" } as const;
+/** A decimal number as a string, the way older state stores numbers. */
+const numericString = /^-?\d+(\.\d+)?$/;
 const UNKNOWN = { state: "unknown" } as const;
 
 /** Classifies one raw value. null and undefined count as absent: the provider treats them as unset. */
@@ -47,7 +49,9 @@ export function classify<K extends Kind>(value: unknown, kind: K): Read<KindType
         case "boolean":
             return typeof value === "boolean" ? known(value as KindType[K]) : wrongType(value);
         case "number":
-            return typeof value === "number" && Number.isFinite(value) ? known(value as KindType[K]) : wrongType(value);
+            if (typeof value === "number") return Number.isFinite(value) ? known(value as KindType[K]) : wrongType(value);
+            // Older state stores numbers as strings ("3653"); the provider coerces them, so the check does too.
+            return typeof value === "string" && numericString.test(value) ? known(Number(value) as KindType[K]) : wrongType(value);
         case "string":
             return typeof value === "string" ? known(value as KindType[K]) : wrongType(value);
         case "list":

@@ -96,7 +96,8 @@ describe("ElastiCache controls", () => {
         });
         it("rejects Memcached before 1.6.12 and checks serverless majorEngineVersion", async () => {
             assertViolates(await pack.check(policy, cl({ engineVersion: "1.6.6" })), /memcached engineVersion 1\.6\.6 is below/);
-            assertViolates(await pack.check(policy, sl({ engine: "memcached", majorEngineVersion: "1.5" })), /majorEngineVersion 1\.5 is below the HIPAA-eligible minimum 1\.6\.12/);
+            assertViolates(await pack.check(policy, sl({ engine: "memcached", majorEngineVersion: "1.5" })), /majorEngineVersion 1\.5 is below 1\.6\.12 \(1\.6\.12 is the first Memcached version with in-transit encryption\)\. Fix: set majorEngineVersion: "1\.6"/);
+            assertPasses(await pack.check(policy, sl({ engine: "memcached", majorEngineVersion: "1.6" })));
             assertPasses(await pack.check(policy, sl({ engine: "redis", majorEngineVersion: "7" })));
         });
         it("honours minimumRedisVersion and minimumMemcachedVersion", async () => {
@@ -204,7 +205,7 @@ describe("ElastiCache controls", () => {
         it("passes serverless caches, is undecided on unknowns, rejects garbage", async () => {
             assertPasses(await pack.check(policy, sl({})));
             assertUndecided(await pack.check(policy, rg({ numCacheClusters: unknown, multiAzEnabled: unknown })), "numCacheClusters", "multiAzEnabled");
-            assertViolates(await pack.check(policy, rg({ numCacheClusters: "2" })), /numCacheClusters is a string, not a number/);
+            assertViolates(await pack.check(policy, rg({ numCacheClusters: "two" })), /numCacheClusters is a string, not a number/);
         });
     });
 
@@ -222,8 +223,10 @@ describe("ElastiCache controls", () => {
             assertViolates(await pack.check(policy, rg({}), { [policy]: { minimumRetentionDays: 0 } }), /minimumRetentionDays must be an integer from 1 to 35/);
         });
         it("does not apply to Memcached, is undecided on unknowns", async () => {
-            assertNotApplicable(await pack.check(policy, cl({})), /Memcached keeps no snapshots/);
-            assertNotApplicable(await pack.check(policy, sl({ engine: "memcached" })), /Memcached keeps no snapshots/);
+            assertNotApplicable(await pack.check(policy, cl({})), /node-based Memcached keeps no snapshots/);
+            // Serverless Memcached takes automatic snapshots (the API reference), so it is checked.
+            assertViolates(await pack.check(policy, sl({ engine: "memcached", snapshotRetentionLimit: undefined })), /snapshotRetentionLimit is not set and defaults to 0, below 35/);
+            assertPasses(await pack.check(policy, sl({ engine: "memcached", snapshotRetentionLimit: 35 })));
             assertUndecided(await pack.check(policy, rg({ snapshotRetentionLimit: unknown })), "snapshotRetentionLimit");
         });
     });
@@ -259,8 +262,10 @@ describe("ElastiCache controls", () => {
         });
         it("requires a user group on Redis/Valkey serverless caches; not applicable to Memcached", async () => {
             assertViolates(await pack.check(policy, sl({ userGroupId: undefined })), /userGroupId is not set/);
-            assertNotApplicable(await pack.check(policy, sl({ engine: "memcached", userGroupId: undefined })), /Memcached has no client authentication/);
-            assertNotApplicable(await pack.check(policy, cl({})), /Memcached has no client authentication/);
+            // Memcached cannot authenticate clients: reported unless an auditor accepted compensating controls.
+            assertViolates(await pack.check(policy, sl({ engine: "memcached", userGroupId: undefined })), /Memcached cannot authenticate clients/, /Fix: use engine "valkey" or "redis"/);
+            assertViolates(await pack.check(policy, cl({})), /Memcached cannot authenticate clients/);
+            assertNotApplicable(await pack.check(policy, cl({}), { [policy]: { allowUnauthenticatedMemcached: true } }), /allowUnauthenticatedMemcached/);
             assertViolates(await pack.check(policy, { type: cluster, name: "r", props: { engine: "redis" } }), /cannot require clients to authenticate/);
         });
         it("is undecided only when the engine is unknown", async () => {

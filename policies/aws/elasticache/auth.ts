@@ -1,12 +1,13 @@
+import { booleanKnob } from "../../lib/knobs";
 import { isOutcome, notApplicable, pass, violation } from "../../lib/outcome";
 import { defineResourcePolicy } from "../../lib/policy";
 import { isSetString } from "../../lib/props";
 import { isSet, wrongType } from "../../lib/rules";
-import { allCacheTypes, cacheCluster, engineOf, namesAnId, serverlessCache, useReplicationGroup } from "./facts";
+import { allCacheTypes, cacheCluster, engineOf, memcachedHasNoAuth, namesAnId, serverlessCache, useReplicationGroup } from "./facts";
 
 export default defineResourcePolicy({
     name: "aws-elasticache-auth",
-    description: "Redis OSS and Valkey caches make clients authenticate, with an AUTH token or RBAC user groups.",
+    description: "ElastiCache caches make clients authenticate, with an AUTH token or RBAC user groups (Memcached cannot, so it is reported unless allowed by a knob).",
     severity: "high",
     types: allCacheTypes,
     hipaa: ["164.312(d)", "164.312(a)(1)"],
@@ -17,12 +18,27 @@ export default defineResourcePolicy({
         "On `aws.elasticache.ReplicationGroup` set `authTokenWo` (write-only, not stored in state; with `authTokenWoVersion`) or `authToken` " +
         "from a Pulumi secret (both need `transitEncryptionEnabled: true`), or attach an RBAC user group with `userGroupIds`.\n" +
         "On a Redis/Valkey `aws.elasticache.ServerlessCache` set `userGroupId`.\n" +
-        "A standalone Redis `aws.elasticache.Cluster` cannot require AUTH: create an `aws.elasticache.ReplicationGroup` instead.",
-    check: r => {
+        "A standalone Redis `aws.elasticache.Cluster` cannot require AUTH: create an `aws.elasticache.ReplicationGroup` instead.\n" +
+        "Memcached (node-based or serverless) has no client authentication: use Valkey or Redis OSS with AUTH or RBAC for PHI. If your auditor " +
+        "accepted compensating network controls for a Memcached cache, set `allowUnauthenticatedMemcached: true` (or waive that cache).",
+    knobs: {
+        allowUnauthenticatedMemcached: booleanKnob({
+            default: false,
+            description: "Accept Memcached caches, which cannot authenticate clients, because an auditor accepted compensating network controls for them.",
+        }),
+    },
+    check: (r, config) => {
         const engine = engineOf(r);
         if (isOutcome(engine)) return engine;
-        if (engine === "memcached") {
-            return notApplicable("ElastiCache Memcached has no client authentication; restrict who reaches it with security groups");
+        if (engine === "memcached" && memcachedHasNoAuth) {
+            // §164.312(d) asks to verify who is seeking access; network controls alone do not.
+            return config.allowUnauthenticatedMemcached
+                ? notApplicable("Memcached cannot authenticate clients, and allowUnauthenticatedMemcached accepts compensating network controls")
+                : violation({
+                      code: "memcachedNoAuthentication",
+                      problem: "ElastiCache Memcached cannot authenticate clients, so access to the cache rests on network controls alone",
+                      fix: 'use engine "valkey" or "redis" with an AUTH token or RBAC user groups (or, if an auditor accepted compensating controls, set allowUnauthenticatedMemcached: true in this policy\'s config)',
+                  });
         }
         if (r.type === cacheCluster) {
             return violation({ code: "standaloneRedis", problem: "a standalone Redis cache cluster cannot require clients to authenticate", fix: `${useReplicationGroup} with authTokenWo or userGroupIds` });

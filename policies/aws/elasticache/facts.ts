@@ -30,6 +30,24 @@ export const replicasPerNodeGroup = numberAttribute({ types: groups, field: "rep
 export const azMode = stringAttribute({ types: clusters, field: "azMode", default: "single-az", values: ["single-az", "cross-az"], source: clusterSource });
 export const numCacheNodes = numberAttribute({ types: clusters, field: "numCacheNodes", default: 1, source: clusterSource });
 export const snapshotRetentionLimit = numberAttribute({ types: allCacheTypes, field: "snapshotRetentionLimit", default: 0, source: groupSource });
+/** The provider's doc comment says Redis and Valkey only; the API documents automatic snapshots for Serverless Memcached too. */
+export const serverlessMemcachedSnapshots = cloudFact(
+    {
+        about: "aws.elasticache.ServerlessCache snapshotRetentionLimit (engine memcached)",
+        says: "automatic snapshots are available for Serverless Memcached (up to 35 days); off unless set. The d.ts doc comment says Redis and Valkey only: the API reference is followed",
+        source: "AWS ElastiCache API Reference: CreateServerlessCache (SnapshotRetentionLimit, DailySnapshotTime); " + awsTypes("elasticache/serverlessCache"),
+    },
+    true,
+);
+/** Memcached offers no client authentication on node-based clusters or serverless caches. */
+export const memcachedHasNoAuth = cloudFact(
+    {
+        about: "ElastiCache Memcached (node-based and serverless)",
+        says: "no client authentication (AUTH and RBAC user groups are Redis OSS and Valkey features); access rests on network controls",
+        source: "AWS ElastiCache User Guide: authenticating users with AUTH / RBAC; " + awsTypes("elasticache/serverlessCache") + " (userGroupId)",
+    },
+    true,
+);
 /** At-rest encryption's default depends on the engine: true for Valkey, false for Redis OSS. */
 export const atRestEncryptionEnabledByEngine = cloudFact(
     { about: "aws.elasticache.ReplicationGroup atRestEncryptionEnabled", says: "defaults to true for Valkey and false for Redis OSS", source: groupSource },

@@ -25,7 +25,7 @@ const replicas = mustBeAtLeast(numCacheClusters, 2, { fix: () => "set numCacheCl
 
 export default defineResourcePolicy({
     name: "aws-elasticache-multi-az",
-    description: "ElastiCache keeps a replica in another Availability Zone and fails over to it automatically.",
+    description: "ElastiCache survives the loss of an Availability Zone: Redis OSS and Valkey keep a replica in another zone and fail over to it automatically; Memcached spreads its nodes across zones (it has no replicas).",
     severity: "medium",
     types: allCacheTypes,
     hipaa: ["164.308(a)(7)(ii)(B)", "164.308(a)(7)(ii)(C)"],

@@ -131,7 +131,7 @@ export function keepsVersions(bucket: StackResource, stack: Stack, role: BucketR
     // The bucket's own (deprecated) inline block.
     const inline = bucket.props.single("versioning");
     if (inline.state === "unknown") return undecided("versioning");
-    if (inline.state === "known") return isTrue(inline.value.boolean("enabled"), { path: "enabled", absentMeans: false, fix: "set versioning.enabled: true (or add an aws.s3.BucketVersioning)" });
+    if (inline.state === "known") return isTrue(inline.value.boolean("enabled"), { path: "versioning.enabled", absentMeans: false, fix: "set versioning.enabled: true (or add an aws.s3.BucketVersioning)" });
     if (versionings.unresolved) return undecided("BucketVersioning.bucket");
     return violation({
         code: "missingResource",
