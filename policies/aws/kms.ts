@@ -1,6 +1,6 @@
 // KMS controls: customer-managed keys that encrypt PHI and audit logs rotate their key material.
 
-import { awsTypes, booleanAttribute, stringAttribute } from "../lib/facts";
+import { awsTypes, booleanAttribute, serviceFact, stringAttribute } from "../lib/facts";
 import { isOutcome, notApplicable, Outcome, pass, violation } from "../lib/outcome";
 import { defineResourcePolicy } from "../lib/policy";
 import { isSetString, Props } from "../lib/props";
@@ -22,6 +22,12 @@ const customerMasterKeySpec = stringAttribute({
 const keyUsage = stringAttribute({ types, field: "keyUsage", default: "ENCRYPT_DECRYPT", source, values: ["ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC"] });
 
 const rotateFix = "set enableKeyRotation: true";
+
+serviceFact({
+    about: "AWS KMS automatic key rotation",
+    says: "only symmetric encryption keys whose material KMS generates rotate automatically: not asymmetric, HMAC or custom-key-store keys",
+    source: "AWS KMS Developer Guide: rotating AWS KMS keys",
+});
 const rotation = mustBeTrue(enableKeyRotation, { fix: rotateFix });
 
 /**

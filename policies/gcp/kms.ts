@@ -2,6 +2,7 @@
 // rotate automatically, at most every `maximumRotationDays`. Cloud KMS rotates only ENCRYPT_DECRYPT
 // keys automatically, so keys with other purposes are not applicable.
 
+import { gcpTypes, serviceFact } from "../lib/facts";
 import { integerKnob } from "../lib/knobs";
 import { isOutcome, notApplicable, pass, violation } from "../lib/outcome";
 import { defineResourcePolicy } from "../lib/policy";
@@ -13,6 +14,10 @@ export const cryptoKey = "gcp:kms/cryptoKey:CryptoKey";
 const purposes = ["ENCRYPT_DECRYPT", "ASYMMETRIC_SIGN", "ASYMMETRIC_DECRYPT", "RAW_ENCRYPT_DECRYPT", "MAC", "KEY_ENCAPSULATION"];
 
 const secondsPerDay = 86400;
+
+serviceFact({ about: "gcp.kms.CryptoKey purpose", says: "defaults to ENCRYPT_DECRYPT", source: gcpTypes("kms/cryptoKey") });
+serviceFact({ about: "Cloud KMS automatic rotation", says: "only symmetric ENCRYPT_DECRYPT keys rotate automatically; import-only and external (EKM) keys are rotated where their material lives", source: "Google Cloud KMS documentation: key rotation" });
+serviceFact({ about: "gcp.kms.CryptoKey rotationPeriod", says: "a Duration in seconds with up to nine fractional digits and an \"s\" suffix; omitted means no automatic rotation", source: gcpTypes("kms/cryptoKey") });
 
 /**
  * Seconds in a rotation period written as the API's Duration: a decimal number with up to nine

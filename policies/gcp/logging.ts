@@ -7,7 +7,7 @@
 // project bucket that keeps them long enough.
 
 import { retentionRationale } from "../lib/catalog";
-import { cloudFact, gcpTypes } from "../lib/facts";
+import { cloudFact, gcpTypes, serviceFact } from "../lib/facts";
 import { booleanKnob, integerKnob } from "../lib/knobs";
 import { notApplicable, Outcome, pass, undecided, violation } from "../lib/outcome";
 import { defineResourcePolicy } from "../lib/policy";
@@ -18,6 +18,12 @@ export const folderBucket = "gcp:logging/folderBucketConfig:FolderBucketConfig";
 export const organizationBucket = "gcp:logging/organizationBucketConfig:OrganizationBucketConfig";
 export const billingAccountBucket = "gcp:logging/billingAccountBucketConfig:BillingAccountBucketConfig";
 
+serviceFact({ about: "Cloud Logging _Required bucket", says: "retention fixed at 400 days; cannot be configured", source: "Google Cloud Logging documentation: routing and storage overview (_Required bucket)" });
+serviceFact({
+    about: "gcp.logging.FolderBucketConfig, OrganizationBucketConfig, BillingAccountBucketConfig retentionDays",
+    says: "Cloud Logging cannot raise retention on buckets outside projects; route the logs to a project bucket",
+    source: gcpTypes("logging/folderBucketConfig"),
+});
 const defaultRetentionDays = cloudFact(
     { about: "gcp.logging.ProjectBucketConfig retentionDays", says: "omitted, or 0 at creation, means Cloud Logging's default of 30 days", source: gcpTypes("logging/projectBucketConfig") },
     30,

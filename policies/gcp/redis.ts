@@ -3,7 +3,7 @@
 // RDB snapshots. Every default below is the provider's (gcp.redis.InstanceArgs).
 
 import { attributeRule } from "../lib/attribute-rule";
-import { booleanAttribute, cloudFact, gcpTypes, stringAttribute } from "../lib/facts";
+import { booleanAttribute, cloudFact, gcpTypes, serviceFact, stringAttribute } from "../lib/facts";
 import { booleanKnob, integerKnob } from "../lib/knobs";
 import { isOutcome, pass, violation } from "../lib/outcome";
 import { defineResourcePolicy } from "../lib/policy";
@@ -104,6 +104,7 @@ const snapshotPeriodHours: ReadonlyMap<string, number> = cloudFact(
     new Map([["ONE_HOUR", 1], ["SIX_HOURS", 6], ["TWELVE_HOURS", 12], ["TWENTY_FOUR_HOURS", 24]]),
 );
 const defaultSnapshotPeriodHours = 24;
+serviceFact({ about: "gcp.redis.Instance persistenceConfig", says: "omitted: persistence off (no RDB snapshots); REDIS_3_2 offers no persistence", source });
 
 /** The longest snapshot period of at most `hours` (the knob's minimum, 1, always has one). */
 function longestPeriodWithin(hours: number): string {

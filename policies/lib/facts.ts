@@ -19,6 +19,11 @@ export function cloudFact<T>(fact: Fact, value: T): T {
     return value;
 }
 
+/** Records a fact that a check's logic embodies (a service behaviour rather than a value). */
+export function serviceFact(fact: Fact): void {
+    recorded.push(fact);
+}
+
 /** Every fact the loaded policy modules declared, in declaration order. */
 export function allFacts(): readonly Fact[] {
     return recorded;

@@ -58,6 +58,8 @@ export const serverlessGuarantees = cloudFact(
     true,
 );
 
+stringAttribute({ types: groups, field: "engine", default: "redis", values: ["redis", "valkey"], source: groupSource });
+
 export type Engine = "redis" | "valkey" | "memcached";
 const engines: readonly string[] = ["redis", "valkey", "memcached"];
 

@@ -5,7 +5,7 @@
 // on its own resource, a boot disk built from an image on its instance, a template disk on its
 // template. A disk attached by `source` already exists, so its key was chosen by its own resource.
 
-import { booleanAttribute, cloudFact, gcpTypes } from "../../lib/facts";
+import { booleanAttribute, cloudFact, gcpTypes, serviceFact } from "../../lib/facts";
 import { isOutcome, Outcome, pass, undecided, violation } from "../../lib/outcome";
 import { isSetString, isUnknown, Props, Read } from "../../lib/props";
 import { lowerString, valueOf } from "../../lib/rules";
@@ -26,6 +26,10 @@ export const enableSecureBoot = booleanAttribute({ types: vmTypes, block: "shiel
 export const enableVtpm = booleanAttribute({ types: vmTypes, block: "shieldedInstanceConfig", field: "enableVtpm", default: true, source: instanceSource });
 export const enableIntegrityMonitoring = booleanAttribute({ types: vmTypes, block: "shieldedInstanceConfig", field: "enableIntegrityMonitoring", default: true, source: instanceSource });
 export const canIpForward = booleanAttribute({ types: vmTypes, field: "canIpForward", default: false, source: instanceSource });
+
+serviceFact({ about: "gcp.compute.Instance serviceAccount", says: "omitted: no service account is attached; a block without email uses the default Compute Engine service account", source: gcpTypes("compute/instance") + " and the provider's expandServiceAccounts" });
+serviceFact({ about: "Compute Engine Local SSD (scratch) disks", says: "always encrypted with an ephemeral Google key; a customer key cannot be set", source: "Google Compute Engine documentation: Local SSD encryption" });
+serviceFact({ about: "gcp.compute.InstanceTemplate disks[].diskEncryptionKey", says: "only a Cloud KMS key (kmsKeySelfLink); templates cannot carry customer-supplied keys", source: gcpTypes("compute/instanceTemplate") });
 
 // --- Disk keys --------------------------------------------------------------------------------------
 
