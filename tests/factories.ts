@@ -1,7 +1,7 @@
 // One compliant resource per type the pack checks: each test starts from it and changes only what
 // the case is about, so a case's properties say exactly what it tests.
 
-import { ResourceInput, secret, unknown } from "../tools/lib/analyzer-client";
+import { ResourceInput, secret, unknown, urnOf } from "../tools/lib/analyzer-client";
 
 type Props = Record<string, unknown>;
 
@@ -74,6 +74,72 @@ export const serverlessCache = factory("aws:elasticache/serverlessCache:Serverle
     userGroupId: unknown,
     kmsKeyId: unknown,
 });
+
+// --- AWS stacks (AnalyzeStack) ------------------------------------------------------------------------
+// Related resources, connected the way a preview connects them: values unknown, property
+// dependencies saying which resource each value was computed from.
+
+export const T = {
+    trail: "aws:cloudtrail/trail:Trail",
+    bucket: "aws:s3/bucket:Bucket",
+    bucketV2: "aws:s3/bucketV2:BucketV2",
+    pab: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    accountPab: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+    sse: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    sseV2: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    versioning: "aws:s3/bucketVersioning:BucketVersioning",
+    versioningV2: "aws:s3/bucketVersioningV2:BucketVersioningV2",
+    bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    vpc: "aws:ec2/vpc:Vpc",
+    flowLog: "aws:ec2/flowLog:FlowLog",
+} as const;
+
+/** A resource with its URN; `deps` maps a property to the resources its value was computed from. */
+export function res(type: string, name: string, props: Props, deps: Record<string, readonly ResourceInput[]> = {}): ResourceInput {
+    const propertyDependencies: Record<string, string[]> = {};
+    for (const [field, list] of Object.entries(deps)) propertyDependencies[field] = list.map(r => r.urn!);
+    return { type, name, props, urn: urnOf(type, name), propertyDependencies };
+}
+
+export const allFlags = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
+export const sseRules = { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: unknown } }] };
+export const versioningEnabled = { versioningConfiguration: { status: "Enabled" } };
+
+/**
+ * A bucket with its public access block, encryption and versioning resources (each compliant,
+ * changed by `overrides`, or left out with null), connected by property dependencies.
+ */
+export function protectedBucket(name: string, overrides: { pab?: Props | null; sse?: Props | null; versioning?: Props | null } = {}): { bucket: ResourceInput; resources: ResourceInput[] } {
+    const bucket = res(T.bucket, name, { bucket: unknown, forceDestroy: false });
+    const on = { bucket: [bucket] };
+    const out = [bucket];
+    if (overrides.pab !== null) out.push(res(T.pab, `${name}-pab`, { bucket: unknown, ...allFlags, ...overrides.pab }, on));
+    if (overrides.sse !== null) out.push(res(T.sse, `${name}-sse`, { bucket: unknown, ...sseRules, ...overrides.sse }, on));
+    if (overrides.versioning !== null) out.push(res(T.versioning, `${name}-versioning`, { bucket: unknown, ...versioningEnabled, ...overrides.versioning }, on));
+    return { bucket, resources: out };
+}
+
+export const stackTrailProps = { isMultiRegionTrail: true, enableLogFileValidation: true, kmsKeyId: unknown, cloudWatchLogsRoleArn: unknown };
+
+/** A trail writing to `bucket` and delivering to `logGroup`, both by property dependency. */
+export function trailTo(name: string, bucket: ResourceInput | undefined, logGroup?: ResourceInput, props: Props = {}): ResourceInput {
+    return res(
+        T.trail,
+        name,
+        { ...stackTrailProps, s3BucketName: unknown, cloudWatchLogsGroupArn: logGroup ? unknown : undefined, ...props },
+        { ...(bucket ? { s3BucketName: [bucket] } : {}), ...(logGroup ? { cloudWatchLogsGroupArn: [logGroup] } : {}) },
+    );
+}
+
+/** A log group kept six years and encrypted, its ARN unknown at preview. */
+export const trailLogGroup = (name = "trail-logs", props: Props = {}): ResourceInput => res(T.logGroup, name, { retentionInDays: 2192, kmsKeyId: unknown, arn: unknown, ...props });
+
+export const vpcOf = (name: string, props: Props = {}): ResourceInput => res(T.vpc, name, { cidrBlock: "10.0.0.0/16", id: unknown, ...props });
+
+/** A flow log of all traffic for `vpc` (by property dependency), or for no VPC in particular. */
+export const flowLogFor = (name: string, vpc: ResourceInput | undefined, props: Props = {}): ResourceInput =>
+    res(T.flowLog, name, { vpcId: unknown, trafficType: "ALL", logDestination: unknown, ...props }, vpc ? { vpcId: [vpc] } : {});
 
 // --- GCP ---------------------------------------------------------------------------------------------
 
