@@ -173,6 +173,8 @@ async function run(pack: PackFixture, policy: string, c: Case): Promise<void> {
             const all = await pack.analyze(c.resource, config);
             for (const d of all.diagnostics) {
                 for (const s of ["SECRET", ...(c.secrets ?? [])]) assert.ok(!d.message.includes(s), `secret echoed by ${d.policyName}: ${d.message}`);
+                assert.ok(!d.message.includes("could not evaluate"), `${d.policyName} threw: ${d.message}`);
+                if (d.enforcementLevel === "mandatory") assertFinding(d.message);
             }
             break;
         }

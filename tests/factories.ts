@@ -67,6 +67,11 @@ export const cacheCluster = factory("aws:elasticache/cluster:Cluster", "memcache
     numCacheNodes: 3,
 });
 
+/** A standalone single-node Redis cluster: it cannot comply with most controls. */
+export const standaloneRedis: ResourceInput = { type: "aws:elasticache/cluster:Cluster", name: "r", props: { engine: "redis" } };
+/** A cluster that joins a replication group and inherits its settings. */
+export const groupMember: ResourceInput = { type: "aws:elasticache/cluster:Cluster", name: "member", props: { replicationGroupId: unknown } };
+
 export const serverlessCache = factory("aws:elasticache/serverlessCache:ServerlessCache", "serverless", {
     engine: "valkey",
     majorEngineVersion: "8",

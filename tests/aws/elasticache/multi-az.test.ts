@@ -1,0 +1,34 @@
+import { garbage, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
+import { AUTH_TOKEN, cacheCluster, groupMember, replicationGroup, serverlessCache, standaloneRedis } from "../../factories";
+import { secret, unknown } from "../../../tools/lib/analyzer-client";
+
+const policy = "aws-elasticache-multi-az";
+const sharded = { numCacheClusters: undefined, numNodeGroups: 3 };
+
+policyCases(policy, [
+    passes(replicationGroup()),
+    passes(cacheCluster()),
+    // Serverless caches replicate across zones by construction.
+    passes(serverlessCache()),
+    // Cluster mode disabled: automatic failover, Multi-AZ and a replica.
+    violates(replicationGroup({ automaticFailoverEnabled: undefined }), { code: "absentDefault", field: "automaticFailoverEnabled" }),
+    violates(replicationGroup({ multiAzEnabled: false }), { code: "notAllowed", field: "multiAzEnabled" }),
+    violates(replicationGroup({ numCacheClusters: undefined }), { code: "absentDefault", field: "numCacheClusters" }),
+    violates(replicationGroup({ numCacheClusters: 1 }), { code: "belowMinimum", field: "numCacheClusters" }),
+    // Cluster mode: a replica per node group.
+    passes(replicationGroup({ ...sharded, replicasPerNodeGroup: 1 })),
+    violates(replicationGroup({ ...sharded, replicasPerNodeGroup: 0 }), { code: "belowMinimum", field: "replicasPerNodeGroup" }),
+    violates(replicationGroup(sharded), { code: "absentDefault", field: "replicasPerNodeGroup" }),
+    // Memcached nodes across zones.
+    violates(cacheCluster({ azMode: undefined }), { code: "absentDefault", field: "azMode" }),
+    violates(cacheCluster({ numCacheNodes: 1 }), { code: "belowMinimum", field: "numCacheNodes" }),
+    violates(standaloneRedis, { code: "standaloneRedis" }),
+    undecided(replicationGroup({ numCacheClusters: unknown, multiAzEnabled: unknown }), ["numCacheClusters", "multiAzEnabled"]),
+    violates(replicationGroup({ numCacheClusters: "2" }), { code: "wrongType", field: "numCacheClusters" }),
+    notApplicable(groupMember, /inherits the group's settings/),
+    ...[
+        { numCacheClusters: "2", snapshotRetentionLimit: { days: 35 }, replicasPerNodeGroup: null, numNodeGroups: unknown },
+        { transitEncryptionMode: secret(AUTH_TOKEN), azMode: [unknown], replicationGroupId: {} },
+    ].flatMap(props => [replicationGroup(props), cacheCluster(props), serverlessCache(props)].map(r => garbage(r))),
+    noAutoRemediation(replicationGroup({ numCacheClusters: 1 })),
+]);
