@@ -1,4 +1,4 @@
-import { garbage, passes, policyCases, violates } from "../../cases";
+import { garbage, noAutoRemediation, passes, policyCases, violates } from "../../cases";
 import { trail } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
@@ -13,4 +13,6 @@ policyCases("aws-cloudtrail-cloudwatch-integration", [
     ]),
     violates(trail({ cloudWatchLogsRoleArn: 5 }), { code: "wrongType", field: "cloudWatchLogsRoleArn" }),
     garbage(trail({ cloudWatchLogsGroupArn: ["SECRET"], cloudWatchLogsRoleArn: secret("SECRET") })),
+    garbage(trail({ kmsKeyId: { SECRET: 1 }, cloudWatchLogsGroupArn: ["SECRET"], cloudWatchLogsRoleArn: 5 })),
+    noAutoRemediation(trail({ cloudWatchLogsGroupArn: undefined })),
 ]);

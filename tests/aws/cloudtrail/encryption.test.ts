@@ -1,4 +1,4 @@
-import { garbage, passes, policyCases, violates } from "../../cases";
+import { garbage, noAutoRemediation, passes, policyCases, violates } from "../../cases";
 import { trail } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
@@ -13,4 +13,6 @@ policyCases("aws-cloudtrail-encryption", [
     violates(trail({ kmsKeyId: "  " }), { code: "notSet", field: "kmsKeyId" }),
     violates(trail({ kmsKeyId: ["arn"] }), { code: "wrongType", field: "kmsKeyId" }),
     garbage(trail({ kmsKeyId: { SECRET } })),
+    garbage(trail({ kmsKeyId: secret(SECRET), cloudWatchLogsGroupArn: secret(SECRET), cloudWatchLogsRoleArn: secret(SECRET) })),
+    noAutoRemediation(trail({ kmsKeyId: undefined })),
 ]);

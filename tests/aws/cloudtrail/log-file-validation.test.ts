@@ -16,4 +16,7 @@ policyCases("aws-cloudtrail-log-file-validation", [
     remediates(trail({ [field]: undefined }), { [field]: true }),
     remediates(trail({ [field]: unknown }), "nothing"),
     remediates(trail(), "nothing"),
+    garbage(trail({ eventSelectors: [{ dataResources: [{ values: ["SECRET", unknown] }] }] })),
+    remediates(trail({ [field]: "true" }), "nothing"),
+    remediates(trail({ [field]: secret(false) }), "nothing"),
 ]);

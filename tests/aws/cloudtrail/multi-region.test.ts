@@ -1,6 +1,6 @@
 import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
 import { trail } from "../../factories";
-import { unknown } from "../../../tools/lib/analyzer-client";
+import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 policyCases("aws-cloudtrail-multi-region", [
     passes(trail()),
@@ -19,4 +19,7 @@ policyCases("aws-cloudtrail-multi-region", [
     garbage(trail({ isMultiRegionTrail: { nested: unknown }, includeGlobalServiceEvents: "SECRET" })),
     remediates(trail({ isMultiRegionTrail: false, includeGlobalServiceEvents: false }), { isMultiRegionTrail: true, includeGlobalServiceEvents: true }),
     remediates(trail({ isMultiRegionTrail: unknown }), "nothing"),
+    garbage(trail({ isMultiRegionTrail: "SECRET", enableLogFileValidation: secret("SECRET"), enableLogging: [unknown], includeGlobalServiceEvents: null })),
+    remediates(trail({ isMultiRegionTrail: "yes" }), "nothing"),
+    remediates(trail({ isMultiRegionTrail: secret(false), includeGlobalServiceEvents: true }), "nothing"),
 ]);
