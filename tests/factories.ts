@@ -26,6 +26,10 @@ export const KMS_KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/abcd";
 export const GCP_KMS_KEY = "projects/phi/locations/us-central1/keyRings/phi/cryptoKeys/phi";
 export const AUTH_TOKEN = "tok-SECRET-do-not-echo-8d1f";
 export const GCP_APP_SA = "phi-app@phi-prod.iam.gserviceaccount.com";
+export const GCP_DEFAULT_SA = "123456789012-compute@developer.gserviceaccount.com";
+/** Customer-supplied key material (base64, as the provider takes it): never echoed, not even described. */
+export const GCP_RAW_KEY = "SGlQQUEtcmF3LWtleS1TRUNSRVQtZG8tbm90LWVjaG8=";
+export const GCP_RSA_KEY = "UlNBLXdyYXBwZWQtU0VDUkVULWRvLW5vdC1lY2hv";
 
 // --- AWS ---------------------------------------------------------------------------------------------
 
@@ -176,8 +180,29 @@ const template = {
     metadata: osLoginMetadata,
     serviceAccount: { email: GCP_APP_SA, scopes: ["https://www.googleapis.com/auth/cloud-platform"] },
 };
+/** Garbage every Compute Engine policy must survive: wrong types, nulls, nested unknowns, secrets in odd places. */
+export const computeGarbage: readonly Props[] = [
+    { bootDisk: null, disks: null, networkInterfaces: null, metadata: null, serviceAccount: null, shieldedInstanceConfig: null },
+    { bootDisk: "disk", disks: "disk", networkInterfaces: "nic", metadata: "enable-oslogin=TRUE", serviceAccount: 7, shieldedInstanceConfig: true },
+    { bootDisk: { diskEncryptionKeyRaw: 1234567890 }, disks: [{ diskEncryptionKey: { kmsKeySelfLink: 42 } }], canIpForward: "false" },
+    { bootDisk: { diskEncryptionKeyRaw: [GCP_RAW_KEY] }, diskEncryptionKey: { rawKey: { key: GCP_RAW_KEY } } },
+    { bootDisk: [unknown], disks: [unknown, null, 3], networkInterfaces: [unknown, null, "x", { accessConfigs: [unknown] }] },
+    { metadata: { "enable-oslogin": secret(GCP_RAW_KEY), "serial-port-enable": GCP_RAW_KEY, "block-project-ssh-keys": [true] } },
+    { metadata: { "enable-oslogin": unknown, "block-project-ssh-keys": null }, serviceAccount: { email: secret(GCP_RAW_KEY), scopes: [unknown, 3, null] } },
+    { serviceAccount: [{ email: 5, scopes: "cloud-platform" }], shieldedInstanceConfig: [{ enableSecureBoot: "yes" }] },
+    { diskEncryptionKey: secret({ rawKey: GCP_RAW_KEY }), bootDisk: secret({ diskEncryptionKeyRsa: GCP_RSA_KEY }) },
+    { diskEncryptionKey: [unknown], networkInterfaces: [{ accessConfigs: "yes", ipv6AccessConfigs: {} }] },
+];
+/** What no Compute Engine finding may contain. */
+export const computeSecrets = [GCP_RAW_KEY, GCP_RSA_KEY, "1234567890", GCP_DEFAULT_SA];
+
 export const instanceTemplate = factory("gcp:compute/instanceTemplate:InstanceTemplate", "tmpl", template);
 export const regionInstanceTemplate = factory("gcp:compute/regionInstanceTemplate:RegionInstanceTemplate", "rtmpl", { ...template, region: "us-central1" });
+/** Each VM-level control runs on instances and both kinds of template. */
+export const vms = (changes?: Props): ResourceInput[] => [instance(changes), instanceTemplate(changes), regionInstanceTemplate(changes)];
+/** The compliant template's disks: a boot disk with a KMS key, a Local SSD, an existing disk. */
+export const templateDisks = template.disks;
+
 export const disk = factory("gcp:compute/disk:Disk", "disk", { zone: "us-central1-a", size: 100, diskEncryptionKey: { kmsKeySelfLink: GCP_KMS_KEY } });
 export const regionDisk = factory("gcp:compute/regionDisk:RegionDisk", "rdisk", { replicaZones: ["a", "b"], diskEncryptionKey: { kmsKeyName: GCP_KMS_KEY } });
 
