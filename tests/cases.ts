@@ -158,6 +158,7 @@ async function run(pack: PackFixture, policy: string, c: Case): Promise<void> {
         const mine = result.remediations.filter(r => r.policyName === policy);
         if (c.patch === "nothing") return assert.deepStrictEqual(mine, []);
         assert.strictEqual(mine.length, 1, `expected one remediation, got ${JSON.stringify(result)}`);
+        assert.ok(!mine[0].diagnostic.includes("SECRET"), `secret echoed in the remediation's diagnostic: ${mine[0].diagnostic}`);
         assert.deepStrictEqual(mine[0].properties, encodeValue({ ...c.resource.props, ...c.patch }));
         // A fix must leave nothing for the check to find.
         const after = outcomesOf(policy, { ...c.resource, props: { ...c.resource.props, ...c.patch } }, c.knobs);
@@ -176,6 +177,7 @@ async function run(pack: PackFixture, policy: string, c: Case): Promise<void> {
                 assert.ok(!d.message.includes("could not evaluate"), `${d.policyName} threw: ${d.message}`);
                 if (d.enforcementLevel === "mandatory") assertFinding(d.message);
             }
+            for (const n of all.notApplicable) assert.ok(!n.reason.includes("SECRET"), `secret echoed by ${n.policyName}: ${n.reason}`);
             break;
         }
         case "passes":
