@@ -1,6 +1,7 @@
 // What ships is guarded: every policy defined under policies/ is in the pack's registry, names
 // follow <cloud>-<service>-<control>, a service folder holds one policy per file named after its
-// control, no policy source file grows past 300 lines.
+// control, every policy's source file has its tests at the same path under tests/, and no policy
+// source file grows past 300 lines.
 
 import * as assert from "assert";
 import * as fs from "fs";
@@ -63,6 +64,13 @@ describe("what the pack ships", () => {
                 if (f.control) assert.strictEqual(name, `${f.cloud}-${f.service}-${f.control}`, `a service folder's file is named after its policy's control`);
             }
             if (f.control) assert.strictEqual(policiesExportedBy(f.file).length, 1, `${path.relative(policiesDir, f.file)} holds one policy`);
+        }
+    });
+
+    it("has a test file mirroring every policy's source file", () => {
+        for (const f of files.filter(f => f.control || policiesExportedBy(f.file).length > 0)) {
+            const rel = path.relative(policiesDir, f.file).replace(/\.ts$/, ".test.ts");
+            assert.ok(fs.existsSync(path.join(testsDir, rel)), `no tests/${rel} for ${path.relative(policiesDir, f.file)}`);
         }
     });
 
