@@ -128,7 +128,8 @@ function title(c: Case): string {
         : c.kind === "misconfigured" ? `reports ${c.knob} misconfigured`
         : "passes";
     const knobs = c.knobs ? ` with ${JSON.stringify(c.knobs)}` : "";
-    return `${what}${knobs}: ${c.resource.type.split(":").pop()} ${props}`;
+    const shape = (c.resource as { shape?: string }).shape === "outputs" ? " (outputs)" : "";
+    return `${what}${knobs}: ${c.resource.type.split(":").pop()}${shape} ${props}`;
 }
 
 async function run(pack: PackFixture, policy: string, c: Case): Promise<void> {
@@ -325,7 +326,7 @@ function stackTitle(c: StackCase): string {
         : c.kind === "stackMisconfigured" ? `reports ${c.knob} misconfigured`
         : "passes";
     const knobs = c.knobs ? ` with ${JSON.stringify(c.knobs)}` : "";
-    const shown = c.resources.map(r => `${r.type.split(":").pop()} ${r.name}`).join(", ");
+    const shown = c.resources.map(r => `${r.type.split(":").pop()}${(r as { shape?: string }).shape === "outputs" ? " (outputs)" : ""} ${r.name}`).join(", ");
     return `${what}${knobs}: ${c.resources.length === 0 ? "an empty stack" : shown.length > 120 ? `${shown.slice(0, 117)}...` : shown}`;
 }
 

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { garbage, notApplicable, passes, policyCases, remediates, undecided, violates } from "../cases";
-import { kmsKey } from "../factories";
+import { kmsKey, kmsKeyOutputs } from "../factories";
 import { usePack } from "../pack";
 import { secret, unknown } from "../../tools/lib/analyzer-client";
 
@@ -53,6 +53,12 @@ policyCases(policy, [
     remediates(kmsKey({ [field]: undefined, keyUsage: unknown }), "nothing"),
     remediates(kmsKey({ [field]: undefined, customKeyStoreId: "cks-1234" }), "nothing"),
     remediates(kmsKey({ [field]: undefined, customKeyStoreId: unknown }), "nothing"),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(kmsKeyOutputs()),
+    violates(kmsKeyOutputs({ [field]: false }), { code: "notAllowed", field }),
+    // Issue 12: customKeyStoreId "" counts as set for the fix (not for the check), so nothing is fixed today.
+    remediates(kmsKeyOutputs({ [field]: false }), "nothing"),
+    notApplicable(kmsKeyOutputs({ [field]: false, customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" }), /rotates only symmetric/),
 ]);
 
 describe(`${policy} (beyond the table)`, () => {

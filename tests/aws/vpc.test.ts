@@ -3,7 +3,7 @@
 
 import * as assert from "assert";
 import { stackCases, stackGarbage, stackMisconfigured, stackNotApplicable, stackPasses, stackUndecided, stackViolates } from "../cases";
-import { flowLogFor, res, T, vpcOf } from "../factories";
+import { flowLogFor, flowLogOutputs, res, T, vpcOf, vpcOutputs } from "../factories";
 import { usePack } from "../pack";
 import { secret, unknown } from "../../tools/lib/analyzer-client";
 
@@ -30,6 +30,11 @@ stackCases(policy, [
     stackGarbage([secretVpc, res(T.flowLog, "f", { vpcId: [unknown] })]),
     stackGarbage([secretVpc, res(T.flowLog, "f", { vpcId: secret(SECRET), trafficType: secret(SECRET) })]),
     stackGarbage([secretVpc, res(T.flowLog, "f", { trafficType: { SECRET } })]),
+    // Outputs-shaped (state): flow logs name their VPC by its id.
+    stackPasses([vpcOutputs("a", "vpc-0a"), flowLogOutputs("a-flow", "vpc-0a")]),
+    stackViolates([vpcOutputs("a", "vpc-0a"), vpcOutputs("b", "vpc-0b"), flowLogOutputs("a-flow", "vpc-0a")], [{ on: "b", code: "missingResource" }]),
+    // A subnet's flow log (vpcId "") does not record the whole VPC.
+    stackViolates([vpcOutputs("a", "vpc-0a"), flowLogOutputs("subnet-flow", "", { subnetId: "subnet-0a" })], [{ on: "a", code: "missingResource" }]),
 ]);
 
 describe(`${policy} (beyond the table)`, () => {

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { garbage, misconfigured, notApplicable, passes, policyCases, remediates, undecided, violates } from "../cases";
-import { cryptoKey } from "../factories";
+import { cryptoKey, cryptoKeyOutputs } from "../factories";
 import { usePack } from "../pack";
 import { secret, unknown } from "../../tools/lib/analyzer-client";
 
@@ -64,6 +64,12 @@ policyCases(policy, [
         { [field]: undefined, versionTemplate: { algorithm: "GOOGLE_SYMMETRIC_ENCRYPTION", protectionLevel: "EXTERNAL_VPC" } },
         { [field]: undefined, versionTemplate: unknown },
     ].map(props => remediates(cryptoKey(props), "nothing")),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(cryptoKeyOutputs()),
+    violates(cryptoKeyOutputs({ [field]: "" }), { code: "notSet", field }),
+    // The check reports rotationPeriod "" but the fix only fills in an omitted or too-long period: nothing is fixed today.
+    remediates(cryptoKeyOutputs({ [field]: "" }), "nothing"),
+    notApplicable(cryptoKeyOutputs({ purpose: "ASYMMETRIC_SIGN", [field]: "", versionTemplate: { algorithm: "EC_SIGN_P256_SHA256", protectionLevel: "SOFTWARE" } }), /does not rotate ASYMMETRIC_SIGN keys/),
 ]);
 
 describe(`${policy} (beyond the table)`, () => {

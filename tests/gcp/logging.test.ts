@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { garbage, misconfigured, notApplicable, passes, policyCases, remediates, undecided, violates } from "../cases";
-import { billingAccountBucket, folderBucket, organizationBucket, projectBucket } from "../factories";
+import { billingAccountBucket, folderBucket, organizationBucket, projectBucket, projectBucketOutputs } from "../factories";
 import { usePack } from "../pack";
 import { secret, unknown } from "../../tools/lib/analyzer-client";
 
@@ -64,6 +64,11 @@ policyCases(policy, [
     remediates(projectBucket({ [field]: unknown }), "nothing"),
     remediates(projectBucket({ [field]: "30" }), "nothing"),
     remediates(projectBucket({ [field]: secret(30) }), "nothing"),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(projectBucketOutputs()),
+    violates(projectBucketOutputs({ [field]: 30 }), { code: "belowMinimum", field }),
+    remediates(projectBucketOutputs({ [field]: 30 }), { [field]: 2192 }),
+    notApplicable(projectBucketOutputs({ bucketId: "_Required", [field]: 400, locked: true, name: "projects/phi-logs/locations/global/buckets/_Required" }), /_Required bucket's retention/),
 ]);
 
 describe(`${policy} (beyond the table)`, () => {

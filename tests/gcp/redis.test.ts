@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { garbage, misconfigured, noAutoRemediation, outcomesOf, passes, policyCases, remediates, rendered, undecided, violates } from "../cases";
-import { redisInstance } from "../factories";
+import { redisInstance, redisInstanceOutputs } from "../factories";
 import { usePack } from "../pack";
 import { secret, unknown } from "../../tools/lib/analyzer-client";
 
@@ -31,6 +31,9 @@ policyCases("gcp-redis-encryption-in-transit", [
     violates(redisInstance({ [mode]: true }), { code: "wrongType", field: mode }),
     ...garbageCases,
     noAutoRemediation(insecure),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(redisInstanceOutputs()),
+    violates(redisInstanceOutputs({ [mode]: "DISABLED", port: 6379 }), { code: "notAllowed", field: mode }),
 ]);
 
 policyCases("gcp-redis-auth", [
@@ -41,6 +44,9 @@ policyCases("gcp-redis-auth", [
     violates(redisInstance({ authEnabled: "true" }), { code: "wrongType", field: "authEnabled" }),
     ...garbageCases,
     noAutoRemediation(insecure),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(redisInstanceOutputs()),
+    violates(redisInstanceOutputs({ authEnabled: false, authString: secret("") }), { code: "notAllowed", field: "authEnabled" }),
 ]);
 
 policyCases("gcp-redis-high-availability", [
@@ -51,6 +57,9 @@ policyCases("gcp-redis-high-availability", [
     undecided(redisInstance({ tier: unknown }), "tier"),
     ...garbageCases,
     noAutoRemediation(insecure),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(redisInstanceOutputs()),
+    violates(redisInstanceOutputs({ tier: "BASIC", alternativeLocationId: "", replicaCount: 0 }), { code: "notAllowed", field: "tier" }),
 ]);
 
 const key = "customerManagedKey";
@@ -65,9 +74,13 @@ policyCases("gcp-redis-encryption-at-rest", [
     misconfigured(redisInstance(), { allowGoogleManagedKeys: "no" }, "allowGoogleManagedKeys"),
     ...garbageCases,
     noAutoRemediation(insecure),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(redisInstanceOutputs()),
+    violates(redisInstanceOutputs({ [key]: "" }), { code: "notSet", field: key }),
 ]);
 
 const persistence = "gcp-redis-persistence";
+const persistenceOff = { persistenceMode: "DISABLED", rdbNextSnapshotTime: "", rdbSnapshotPeriod: "", rdbSnapshotStartTime: "" };
 const period = "persistenceConfig.rdbSnapshotPeriod";
 const rdb = (rdbSnapshotPeriod?: unknown) => redisInstance({ persistenceConfig: { persistenceMode: "RDB", rdbSnapshotPeriod } });
 policyCases(persistence, [
@@ -111,6 +124,12 @@ policyCases(persistence, [
     remediates(redisInstance({ persistenceConfig: "RDB" }), "nothing"),
     remediates(redisInstance({ persistenceConfig: undefined, redisVersion: "REDIS_3_2" }), "nothing"),
     remediates(redisInstance({ persistenceConfig: undefined, redisVersion: unknown }), "nothing"),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(redisInstanceOutputs()),
+    passes(redisInstanceOutputs({ persistenceConfig: [{ persistenceMode: "RDB", rdbNextSnapshotTime: "", rdbSnapshotPeriod: "SIX_HOURS", rdbSnapshotStartTime: "" }] })),
+    violates(redisInstanceOutputs({ persistenceConfig: persistenceOff }), { code: "notAllowed", field: "persistenceConfig.persistenceMode" }),
+    // State always carries the block, and only an omitted block is filled in: outputs are never fixed.
+    remediates(redisInstanceOutputs({ persistenceConfig: persistenceOff }), "nothing"),
 ]);
 
 describe(`${persistence} (beyond the table)`, () => {

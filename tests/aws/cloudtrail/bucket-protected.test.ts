@@ -3,7 +3,7 @@
 
 import * as assert from "assert";
 import { stackCases, stackGarbage, stackMisconfigured, stackNotApplicable, stackOutcomesOf, stackPasses, stackUndecided, stackViolates } from "../../cases";
-import { allFlags, protectedBucket, res, sseRules, stackTrailProps, T, trailTo, versioningEnabled } from "../../factories";
+import { allFlags, encryptionOutputs, publicAccessBlockOutputs, versioningOutputs, asOutputs, bucketOutputs, protectedBucket, res, sseRules, stackTrailOutputs, stackTrailProps, T, trailTo, versioningEnabled } from "../../factories";
 import { usePack } from "../../pack";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
@@ -21,6 +21,14 @@ const deployed = [
     res(T.sse, "logs-sse", { bucket: "hipaa-cloudtrail-logs", ...sseRules }),
     res(T.versioning, "logs-versioning", { bucket: "hipaa-cloudtrail-logs", ...versioningEnabled }),
     res(T.trail, "audit", { ...stackTrailProps, s3BucketName: "hipaa-cloudtrail-logs" }),
+];
+
+const deployedOutputs = [
+    bucketOutputs("logs", "hipaa-cloudtrail-logs"),
+    publicAccessBlockOutputs("logs-pab", "hipaa-cloudtrail-logs"),
+    encryptionOutputs("logs-sse", "hipaa-cloudtrail-logs"),
+    versioningOutputs("logs-versioning", "hipaa-cloudtrail-logs"),
+    stackTrailOutputs("audit"),
 ];
 
 const v2 = res(T.bucketV2, "logs", { bucket: unknown });
@@ -103,6 +111,23 @@ stackCases(policy, [
 
     // An invalid waiver is reported once, for the stack.
     stackMisconfigured([...noVersioning.resources, trailTo("audit", noVersioning.bucket)], { waivers: "all" }, "waivers"),
+    // Outputs-shaped (state): connected by literal names only, every block the provider reports.
+    stackPasses(deployedOutputs),
+    // The bucket's own outputs always report SSE-S3 and versioning { enabled: false }.
+    // Issue 12: the path should be versioning.enabled.
+    stackViolates([bucketOutputs("logs", "hipaa-cloudtrail-logs"), stackTrailOutputs("audit")], [
+        { on: "logs", code: "missingResource" },
+        { on: "logs", code: "notAllowed", field: "enabled" },
+    ]),
+    // Older exports keep single nested blocks as one-element lists.
+    stackPasses([
+        bucketOutputs("logs", "hipaa-cloudtrail-logs", {
+            serverSideEncryptionConfiguration: [{ rule: [{ applyServerSideEncryptionByDefault: [{ kmsMasterKeyId: "", sseAlgorithm: "aws:kms" }], bucketKeyEnabled: true }] }],
+            versioning: [{ enabled: true, mfaDelete: false }],
+        }),
+        asOutputs(res(T.accountPab, "account", { ...allFlags, accountId: "111122223333", id: "111122223333", region: "us-east-1" })),
+        stackTrailOutputs("audit"),
+    ]),
 ]);
 
 describe(`${policy} (beyond the table)`, () => {

@@ -3,7 +3,7 @@
 
 import * as assert from "assert";
 import { stackCases, stackMisconfigured, stackNotApplicable, stackPasses, stackUndecided, stackViolates } from "../../cases";
-import { res, stackTrailProps, T, trailLogGroup, trailTo } from "../../factories";
+import { res, stackLogGroupOutputs, stackTrailOutputs, stackTrailProps, T, trailLogGroup, trailTo } from "../../factories";
 import { usePack } from "../../pack";
 import { unknown } from "../../../tools/lib/analyzer-client";
 
@@ -45,6 +45,14 @@ stackCases(policy, [
     ),
     stackUndecided([res(T.trail, "audit", { s3BucketName: "b", cloudWatchLogsGroupArn: unknown }), trailLogGroup()], [{ on: "audit", fields: "cloudWatchLogsGroupArn" }]),
     stackUndecided(withGroup(trailLogGroup("trail-logs", { retentionInDays: unknown })), [{ on: "trail-logs", fields: "retentionInDays" }]),
+    // Outputs-shaped (state): the trail names the group by its ARN with CloudTrail's ":*".
+    stackPasses([stackLogGroupOutputs("trail-logs", arn), stackTrailOutputs("audit", { cloudWatchLogsGroupArn: `${arn}:*` })]),
+    stackPasses([stackLogGroupOutputs("trail-logs", arn, { retentionInDays: 0 }), stackTrailOutputs("audit", { cloudWatchLogsGroupArn: `${arn}:*` })]),
+    stackViolates([stackLogGroupOutputs("trail-logs", arn, { retentionInDays: 365, kmsKeyId: "" }), stackTrailOutputs("audit", { cloudWatchLogsGroupArn: `${arn}:*` })], [
+        { on: "trail-logs", code: "belowMinimum", field: "retentionInDays" },
+        { on: "trail-logs", code: "notSet", field: "kmsKeyId" },
+    ]),
+    stackNotApplicable([stackLogGroupOutputs("trail-logs", arn), stackTrailOutputs("audit", { cloudWatchLogsGroupArn: "", cloudWatchLogsRoleArn: "" })], /names no CloudWatch Logs log group/),
 ]);
 
 describe(`${policy} (beyond the table)`, () => {

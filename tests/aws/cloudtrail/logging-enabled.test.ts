@@ -1,5 +1,5 @@
 import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
-import { trail } from "../../factories";
+import { trail, trailOutputs } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const field = "enableLogging";
@@ -18,4 +18,7 @@ policyCases("aws-cloudtrail-logging-enabled", [
     remediates(trail({ [field]: unknown }), "nothing"),
     remediates(trail({ [field]: 0 }), "nothing"),
     remediates(trail({ [field]: secret(false) }), "nothing"),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(trailOutputs()),
+    violates(trailOutputs({ enableLogging: false }), { code: "notAllowed", field }),
 ]);

@@ -1,5 +1,5 @@
 import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
-import { trail } from "../../factories";
+import { trail, trailOutputs } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 policyCases("aws-cloudtrail-multi-region", [
@@ -22,4 +22,7 @@ policyCases("aws-cloudtrail-multi-region", [
     garbage(trail({ isMultiRegionTrail: "SECRET", enableLogFileValidation: secret("SECRET"), enableLogging: [unknown], includeGlobalServiceEvents: null })),
     remediates(trail({ isMultiRegionTrail: "yes" }), "nothing"),
     remediates(trail({ isMultiRegionTrail: secret(false), includeGlobalServiceEvents: true }), "nothing"),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(trailOutputs()),
+    violates(trailOutputs({ isMultiRegionTrail: false }), { code: "notAllowed", field: "isMultiRegionTrail" }),
 ]);

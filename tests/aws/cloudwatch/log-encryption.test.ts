@@ -1,5 +1,5 @@
 import { garbage, noAutoRemediation, passes, policyCases, violates } from "../../cases";
-import { logGroup } from "../../factories";
+import { logGroup, logGroupOutputs } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const policy = "aws-cloudwatch-log-encryption";
@@ -16,4 +16,7 @@ policyCases(policy, [
     violates(logGroup({ [field]: { arn: SECRET } }), { code: "wrongType", field }),
     ...[{ [field]: secret(12) }, { [field]: [unknown] }, { [field]: { nested: unknown } }, { [field]: [SECRET] }, { [field]: SECRET, name: secret(SECRET) }].map(props => garbage(logGroup(props))),
     noAutoRemediation(logGroup({ [field]: undefined })),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(logGroupOutputs()),
+    violates(logGroupOutputs({ [field]: "" }), { code: "notSet", field }),
 ]);

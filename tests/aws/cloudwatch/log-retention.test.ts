@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { garbage, misconfigured, passes, policyCases, remediates, undecided, violates } from "../../cases";
-import { logGroup } from "../../factories";
+import { logGroup, logGroupOutputs } from "../../factories";
 import { usePack } from "../../pack";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
@@ -55,6 +55,14 @@ policyCases(policy, [
     remediates(logGroup({ [field]: secret(30) }), "nothing"),
     remediates(logGroup({ [field]: 30, logGroupClass: "DELIVERY" }), "nothing"),
     remediates(logGroup({ [field]: 30, logGroupClass: unknown }), "nothing"),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(logGroupOutputs()),
+    // The provider's default, 0: events never expire.
+    passes(logGroupOutputs({ [field]: 0 })),
+    violates(logGroupOutputs({ [field]: 365 }), { code: "belowMinimum", field }),
+    // Issue 12: older state stores numbers as strings; today "3653" is reported as the wrong type.
+    violates(logGroupOutputs({ [field]: "3653" }), { code: "wrongType", field }),
+    remediates(logGroupOutputs({ [field]: 365 }), { [field]: 2192 }),
 ]);
 
 describe(`${policy} (beyond the table)`, () => {

@@ -1,5 +1,5 @@
 import { garbage, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
-import { AUTH_TOKEN, cacheCluster, groupMember, replicationGroup, serverlessCache, standaloneRedis } from "../../factories";
+import { AUTH_TOKEN, cacheCluster, cacheClusterOutputs, groupMember, replicationGroup, replicationGroupOutputs, serverlessCache, serverlessCacheOutputs, standaloneRedis } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const policy = "aws-elasticache-auth";
@@ -39,4 +39,13 @@ policyCases(policy, [
         { authToken: [AUTH_TOKEN], authTokenWo: { AUTH_TOKEN } },
     ].flatMap(props => [replicationGroup(props), cacheCluster(props), serverlessCache(props)].map(r => garbage(r, undefined, ["12345"]))),
     noAutoRemediation(replicationGroup({ authToken: undefined })),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(replicationGroupOutputs()),
+    passes(serverlessCacheOutputs()),
+    notApplicable(cacheClusterOutputs({ engine: "redis", engineVersion: "7.1", replicationGroupId: "phi-cache", azMode: "single-az", numCacheNodes: 1, transitEncryptionEnabled: false }), /inherits the group's settings/),
+    // No token: state keeps an empty secret.
+    violates(replicationGroupOutputs({ authToken: secret("") }), { code: "noAuthentication" }),
+    passes(replicationGroupOutputs({ authToken: secret(""), userGroupIds: ["phi-users"] })),
+    violates(serverlessCacheOutputs({ userGroupId: "" }), { code: "notSet", field: "userGroupId" }),
+    notApplicable(cacheClusterOutputs(), /Memcached has no client authentication/),
 ]);

@@ -1,5 +1,5 @@
 import { garbage, misconfigured, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
-import { cacheCluster, groupMember, KMS_KEY_ARN, replicationGroup, serverlessCache, standaloneRedis } from "../../factories";
+import { cacheCluster, cacheClusterOutputs, groupMember, KMS_KEY_ARN, replicationGroup, replicationGroupOutputs, serverlessCache, serverlessCacheOutputs, standaloneRedis } from "../../factories";
 import { unknown } from "../../../tools/lib/analyzer-client";
 
 const policy = "aws-elasticache-encryption-at-rest";
@@ -35,4 +35,11 @@ policyCases(policy, [
         [replicationGroup(props), cacheCluster(props), serverlessCache(props)].map(r => garbage(r, customerKey)),
     ),
     noAutoRemediation(replicationGroup({ [field]: false })),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(replicationGroupOutputs()),
+    passes(serverlessCacheOutputs()),
+    notApplicable(cacheClusterOutputs({ engine: "redis", engineVersion: "7.1", replicationGroupId: "phi-cache", azMode: "single-az", numCacheNodes: 1, transitEncryptionEnabled: false }), /inherits the group's settings/),
+    violates(replicationGroupOutputs({ [field]: false }), { code: "notAllowed", field }),
+    violates(replicationGroupOutputs({ kmsKeyId: "" }), { code: "notSet", field: "kmsKeyId" }, customerKey),
+    notApplicable(cacheClusterOutputs(), /Memcached keeps data only in memory/),
 ]);

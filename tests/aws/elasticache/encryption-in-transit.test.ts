@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { garbage, notApplicable, outcomesOf, passes, policyCases, remediates, rendered, undecided, violates } from "../../cases";
-import { AUTH_TOKEN, cacheCluster, groupMember, replicationGroup, serverlessCache, standaloneRedis } from "../../factories";
+import { AUTH_TOKEN, cacheCluster, cacheClusterOutputs, groupMember, replicationGroup, replicationGroupOutputs, serverlessCache, serverlessCacheOutputs, standaloneRedis } from "../../factories";
 import { usePack } from "../../pack";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
@@ -39,6 +39,18 @@ policyCases(policy, [
     remediates(replicationGroup({ [mode]: secret("preferred") }), "nothing"),
     remediates(cacheCluster({ [enabled]: false }), "nothing"),
     remediates(replicationGroup(), "nothing"),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(replicationGroupOutputs()),
+    passes(cacheClusterOutputs()),
+    passes(serverlessCacheOutputs()),
+    notApplicable(cacheClusterOutputs({ engine: "redis", engineVersion: "7.1", replicationGroupId: "phi-cache", azMode: "single-az", numCacheNodes: 1, transitEncryptionEnabled: false }), /inherits the group's settings/),
+    // TLS off as state records it: the mode is "" (unset), which today reads as an unrecognised value.
+    violates(replicationGroupOutputs({ [enabled]: false, [mode]: "" }), [
+        { code: "notAllowed", field: enabled },
+        { code: "unrecognised", field: mode },
+    ]),
+    // ...and the fix sets the mode to "required" although TLS stays off.
+    remediates(replicationGroupOutputs({ [enabled]: false, [mode]: "" }), { [mode]: "required" }),
 ]);
 
 describe(`${policy} (beyond the table)`, () => {

@@ -1,5 +1,5 @@
 import { garbage, misconfigured, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
-import { AUTH_TOKEN, cacheCluster, groupMember, replicationGroup, serverlessCache } from "../../factories";
+import { AUTH_TOKEN, cacheCluster, cacheClusterOutputs, groupMember, replicationGroup, replicationGroupOutputs, serverlessCache, serverlessCacheOutputs } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const policy = "aws-elasticache-engine-version";
@@ -37,4 +37,11 @@ policyCases(policy, [
         { engineVersion: NaN, snapshotRetentionLimit: Infinity },
     ].flatMap(props => [replicationGroup(props), cacheCluster(props), serverlessCache(props)].map(r => garbage(r))),
     noAutoRemediation(replicationGroup({ engineVersion: "4.0.9" })),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(replicationGroupOutputs()),
+    passes(cacheClusterOutputs()),
+    passes(serverlessCacheOutputs()),
+    notApplicable(cacheClusterOutputs({ engine: "redis", engineVersion: "7.1", replicationGroupId: "phi-cache", azMode: "single-az", numCacheNodes: 1, transitEncryptionEnabled: false }), /inherits the group's settings/),
+    // Issue 12: serverless Memcached reports a major version ("1.6"), read today as 1.6.0, below 1.6.12.
+    violates(serverlessCacheOutputs({ engine: "memcached", majorEngineVersion: "1.6", fullEngineVersion: "1.6.22" }), { code: "belowMinimum", field: "majorEngineVersion" }),
 ]);

@@ -1,5 +1,5 @@
 import { garbage, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
-import { AUTH_TOKEN, cacheCluster, groupMember, replicationGroup, serverlessCache, standaloneRedis } from "../../factories";
+import { AUTH_TOKEN, cacheCluster, cacheClusterOutputs, groupMember, replicationGroup, replicationGroupOutputs, serverlessCache, serverlessCacheOutputs, standaloneRedis } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const policy = "aws-elasticache-multi-az";
@@ -31,4 +31,19 @@ policyCases(policy, [
         { transitEncryptionMode: secret(AUTH_TOKEN), azMode: [unknown], replicationGroupId: {} },
     ].flatMap(props => [replicationGroup(props), cacheCluster(props), serverlessCache(props)].map(r => garbage(r))),
     noAutoRemediation(replicationGroup({ numCacheClusters: 1 })),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(replicationGroupOutputs()),
+    passes(cacheClusterOutputs()),
+    passes(serverlessCacheOutputs()),
+    notApplicable(cacheClusterOutputs({ engine: "redis", engineVersion: "7.1", replicationGroupId: "phi-cache", azMode: "single-az", numCacheNodes: 1, transitEncryptionEnabled: false }), /inherits the group's settings/),
+    // State always reports numNodeGroups and replicasPerNodeGroup, so a single-node group reads as a shard without a replica.
+    violates(replicationGroupOutputs({ automaticFailoverEnabled: false, multiAzEnabled: false, numCacheClusters: 1, replicasPerNodeGroup: 0, memberClusters: ["phi-cache-001"] }), [
+        { code: "notAllowed", field: "automaticFailoverEnabled" },
+        { code: "notAllowed", field: "multiAzEnabled" },
+        { code: "belowMinimum", field: "replicasPerNodeGroup" },
+    ]),
+    violates(cacheClusterOutputs({ azMode: "single-az", numCacheNodes: 1 }), [
+        { code: "notAllowed", field: "azMode" },
+        { code: "belowMinimum", field: "numCacheNodes" },
+    ]),
 ]);

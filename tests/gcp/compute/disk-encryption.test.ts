@@ -1,11 +1,12 @@
 import * as assert from "assert";
 import { garbage, noAutoRemediation, passes, policyCases, undecided, violates } from "../../cases";
-import { computeGarbage, computeSecrets, disk, GCP_APP_SA, GCP_KMS_KEY, GCP_RAW_KEY, GCP_RSA_KEY, instance, instanceTemplate, regionDisk, regionInstanceTemplate, templateDisks, vms } from "../../factories";
+import { computeGarbage, computeSecrets, disk, diskOutputs, GCP_APP_SA, GCP_KMS_KEY, GCP_RAW_KEY, GCP_RSA_KEY, instance, instanceOutputs, instanceTemplate, instanceTemplateOutputs, regionDisk, regionInstanceTemplate, templateDisks, vms } from "../../factories";
 import { usePack } from "../../pack";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const policy = "gcp-compute-disk-encryption";
 const googleManagedKey = "googleManagedKey";
+const templateOutputDisk = (instanceTemplateOutputs().props.disks as Record<string, unknown>[])[0];
 
 policyCases(policy, [
     ...vms().map(r => passes(r)),
@@ -59,6 +60,17 @@ policyCases(policy, [
     ...computeGarbage.flatMap(props => [...vms(props), disk(props), regionDisk(props)].map(r => garbage(r, undefined, computeSecrets))),
     noAutoRemediation(instance({ bootDisk: { initializeParams: {} } })),
     noAutoRemediation(disk({ diskEncryptionKey: undefined })),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(instanceOutputs()),
+    passes(instanceTemplateOutputs()),
+    passes(diskOutputs()),
+    // Issue 12: an instance's outputs always name the boot disk it created (bootDisk.source), so today it
+    // passes even when kmsKeySelfLink and diskEncryptionKeySha256 say Google's key encrypts it.
+    passes(instanceOutputs({ bootDisk: { ...(instanceOutputs().props.bootDisk as object), kmsKeySelfLink: "" } })),
+    violates(diskOutputs({ diskEncryptionKey: null }), { code: googleManagedKey, field: "diskEncryptionKey" }),
+    violates(instanceTemplateOutputs({ disks: [{ ...templateOutputDisk, diskEncryptionKey: null }] }), { code: googleManagedKey, field: "disks[0].diskEncryptionKey" }),
+    // Older exports keep single nested blocks as one-element lists.
+    passes(instanceTemplateOutputs({ disks: [{ ...templateOutputDisk, diskEncryptionKey: [{ kmsKeySelfLink: GCP_KMS_KEY, kmsKeyServiceAccount: "" }] }] })),
 ]);
 
 describe("Compute Engine policies (beyond the table)", () => {

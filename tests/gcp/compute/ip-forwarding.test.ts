@@ -1,5 +1,5 @@
 import { garbage, noAutoRemediation, passes, policyCases, undecided, violates } from "../../cases";
-import { computeGarbage, computeSecrets, instance, vms } from "../../factories";
+import { computeGarbage, computeSecrets, instance, instanceOutputs, instanceTemplateOutputs, vms } from "../../factories";
 import { unknown } from "../../../tools/lib/analyzer-client";
 
 const policy = "gcp-compute-ip-forwarding";
@@ -14,4 +14,8 @@ policyCases(policy, [
     violates(instance({ [field]: "false" }), { code: "wrongType", field }),
     ...computeGarbage.flatMap(props => vms(props).map(r => garbage(r, undefined, computeSecrets))),
     noAutoRemediation(instance({ [field]: true })),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(instanceOutputs()),
+    passes(instanceTemplateOutputs()),
+    violates(instanceOutputs({ [field]: true }), { code: "notAllowed", field }),
 ]);

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { garbage, misconfigured, noAutoRemediation, passes, policyCases, undecided, violates } from "../../cases";
-import { computeGarbage, computeSecrets, instance, vms } from "../../factories";
+import { computeGarbage, computeSecrets, instance, instanceOutputs, instanceTemplateOutputs, vms } from "../../factories";
 import { usePack } from "../../pack";
 import { unknown } from "../../../tools/lib/analyzer-client";
 
@@ -39,6 +39,14 @@ policyCases(policy, [
     violates(instance({ metadata: { ...metadata, "enable-oslogin": ["TRUE"] } }), { code: "unrecognised", field: osLogin }),
     ...computeGarbage.flatMap(props => vms(props).map(r => garbage(r, undefined, computeSecrets))),
     noAutoRemediation(instance({ metadata: undefined })),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(instanceOutputs()),
+    passes(instanceTemplateOutputs()),
+    // No metadata in state is an empty map.
+    violates(instanceOutputs({ metadata: {} }), [
+        { code: "absentDefault", field: osLogin },
+        { code: "absentDefault", field: blockKeys },
+    ]),
 ]);
 
 describe(`${policy} (beyond the table)`, () => {

@@ -1,9 +1,10 @@
 import { garbage, noAutoRemediation, passes, policyCases, undecided, violates } from "../../cases";
-import { computeGarbage, computeSecrets, instance, instanceTemplate, vms } from "../../factories";
+import { computeGarbage, computeSecrets, instance, instanceOutputs, instanceTemplate, instanceTemplateOutputs, vms } from "../../factories";
 import { unknown } from "../../../tools/lib/analyzer-client";
 
 const policy = "gcp-compute-public-ip";
 const externalAddress = "externalAddress";
+const nicOutputs = (instanceOutputs().props.networkInterfaces as Record<string, unknown>[])[0];
 
 policyCases(policy, [
     ...vms().map(r => passes(r)),
@@ -29,4 +30,8 @@ policyCases(policy, [
     violates(instance({ networkInterfaces: { subnetwork: "s" } }), { code: "wrongType", field: "networkInterfaces" }),
     ...computeGarbage.flatMap(props => vms(props).map(r => garbage(r, undefined, computeSecrets))),
     noAutoRemediation(instance({ networkInterfaces: [{ accessConfigs: [{}] }] })),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(instanceOutputs()),
+    passes(instanceTemplateOutputs()),
+    violates(instanceOutputs({ networkInterfaces: [{ ...nicOutputs, accessConfigs: [{ natIp: "34.1.2.3", networkTier: "PREMIUM", publicPtrDomainName: "" }] }] }), { code: externalAddress, field: "networkInterfaces[0].accessConfigs" }),
 ]);

@@ -1,5 +1,5 @@
 import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
-import { computeGarbage, computeSecrets, instance, vms } from "../../factories";
+import { computeGarbage, computeSecrets, instance, instanceOutputs, instanceTemplateOutputs, vms } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const policy = "gcp-compute-serial-port";
@@ -28,4 +28,9 @@ policyCases(policy, [
     remediates(instance({ metadata: secret({ "serial-port-enable": "TRUE" }) }), "nothing"),
     remediates(instance({ metadata: unknown }), "nothing"),
     remediates(instance({ metadata: ["serial-port-enable=TRUE"] }), "nothing"),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(instanceOutputs()),
+    passes(instanceTemplateOutputs()),
+    violates(instanceOutputs({ metadata: { ...metadata, "serial-port-enable": "true" } }), { code: "notAllowed", field }),
+    remediates(instanceOutputs({ metadata: { ...metadata, "serial-port-enable": "true" } }), { metadata: { ...metadata, "serial-port-enable": "FALSE" } }),
 ]);

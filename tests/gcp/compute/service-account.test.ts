@@ -1,5 +1,5 @@
 import { garbage, misconfigured, noAutoRemediation, passes, policyCases, undecided, violates } from "../../cases";
-import { computeGarbage, computeSecrets, GCP_APP_SA, GCP_DEFAULT_SA, instance, vms } from "../../factories";
+import { computeGarbage, computeSecrets, GCP_APP_SA, GCP_DEFAULT_SA, instance, instanceOutputs, instanceTemplateOutputs, vms } from "../../factories";
 import { unknown } from "../../../tools/lib/analyzer-client";
 
 const policy = "gcp-compute-service-account";
@@ -38,4 +38,10 @@ policyCases(policy, [
     violates(instance({ serviceAccount: [{ scopes: ["cloud-platform"] }] }), { code: defaultServiceAccount, field: "serviceAccount.scopes" }),
     ...computeGarbage.flatMap(props => vms(props).map(r => garbage(r, undefined, computeSecrets))),
     noAutoRemediation(instance({ serviceAccount: { scopes: ["cloud-platform"] } })),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(instanceOutputs()),
+    passes(instanceTemplateOutputs()),
+    violates(instanceOutputs({ serviceAccount: { email: GCP_DEFAULT_SA, scopes: ["https://www.googleapis.com/auth/cloud-platform"] } }), { code: defaultServiceAccount, field: "serviceAccount.scopes" }),
+    // No service account in state.
+    passes(instanceOutputs({ serviceAccount: null })),
 ]);

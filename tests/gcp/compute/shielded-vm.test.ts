@@ -1,5 +1,5 @@
 import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
-import { computeGarbage, computeSecrets, instance, instanceTemplate, vms } from "../../factories";
+import { computeGarbage, computeSecrets, instance, instanceOutputs, instanceTemplate, instanceTemplateOutputs, vms } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const policy = "gcp-compute-shielded-vm";
@@ -38,4 +38,14 @@ policyCases(policy, [
     remediates(instance({ [block]: { ...shielded, enableSecureBoot: false } }), "nothing"),
     remediates(instance({ [block]: { ...shielded, enableVtpm: "false" } }), "nothing"),
     remediates(instance({ [block]: secret({ ...shielded, enableVtpm: false }) }), "nothing"),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(instanceOutputs()),
+    passes(instanceTemplateOutputs()),
+    // Compute Engine's default: Secure Boot off.
+    violates(instanceOutputs({ [block]: { enableIntegrityMonitoring: true, enableSecureBoot: false, enableVtpm: true } }), { code: "notAllowed", field: `${block}.enableSecureBoot` }),
+    remediates(instanceOutputs({ [block]: { enableIntegrityMonitoring: false, enableSecureBoot: true, enableVtpm: true } }), { [block]: shielded }),
+    // The one-element list form older exports keep: checked, but the fix (which patches a map) changes nothing.
+    passes(instanceOutputs({ [block]: [shielded] })),
+    violates(instanceOutputs({ [block]: [{ ...shielded, enableIntegrityMonitoring: false }] }), { code: "notAllowed", field: `${block}.enableIntegrityMonitoring` }),
+    remediates(instanceOutputs({ [block]: [{ ...shielded, enableIntegrityMonitoring: false }] }), "nothing"),
 ]);
