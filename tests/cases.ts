@@ -7,12 +7,13 @@
 import * as assert from "assert";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { citation } from "../policies/lib/catalog";
-import { resolveKnobs } from "../policies/lib/knobs";
+import { InvalidKnob, resolveKnobs } from "../policies/lib/knobs";
 import { Outcome } from "../policies/lib/outcome";
-import { PolicyDefinition, renderOutcomes } from "../policies/lib/policy";
+import { commonKnobs, PolicyDefinition, renderOutcomes, resolveKnobConfig } from "../policies/lib/policy";
 import { Props } from "../policies/lib/props";
+import { evaluateStack, Stack, StackPolicyDefinition } from "../policies/lib/stack";
 import { allPolicies } from "../policies/registry";
-import { encodeValue, ResourceInput, urnOf } from "../tools/lib/analyzer-client";
+import { AnalyzeResult, encodeValue, ResourceInput, urnOf } from "../tools/lib/analyzer-client";
 import { assertFinding, PackFixture, PolicyAnswer, usePack } from "./pack";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -31,10 +32,17 @@ export type Case =
     | { readonly kind: "violates"; readonly resource: ResourceInput; readonly expected: readonly Expected[]; readonly knobs?: Knobs }
     | { readonly kind: "undecided"; readonly resource: ResourceInput; readonly fields: readonly string[]; readonly knobs?: Knobs }
     | { readonly kind: "notApplicable"; readonly resource: ResourceInput; readonly reason: RegExp; readonly knobs?: Knobs }
-    /** Garbage (wrong types, nested unknowns, secrets marked SECRET): the call answers, echoes no secret, and says what the outcomes say. */
-    | { readonly kind: "garbage"; readonly resource: ResourceInput; readonly knobs?: Knobs }
+    /**
+     * Garbage (wrong types, nested unknowns, secrets marked SECRET): the call answers, echoes no secret
+     * (nor any of `secrets`, for markers that cannot say SECRET, such as numbers), and says what the outcomes say.
+     */
+    | { readonly kind: "garbage"; readonly resource: ResourceInput; readonly knobs?: Knobs; readonly secrets?: readonly string[] }
     /** Under enforcement level remediate: the properties after the fix (the patch over the input), or no fix at all. */
-    | { readonly kind: "remediates"; readonly resource: ResourceInput; readonly patch: Record<string, unknown> | "nothing"; readonly knobs?: Knobs };
+    | { readonly kind: "remediates"; readonly resource: ResourceInput; readonly patch: Record<string, unknown> | "nothing"; readonly knobs?: Knobs }
+    /** Under enforcement level remediate: no fix, and the policy says (as its definition words it) which decision needs a person. */
+    | { readonly kind: "noAutoRemediation"; readonly resource: ResourceInput; readonly knobs?: Knobs }
+    /** An invalid value of `knob`: the policy checks nothing and reports exactly the misconfiguration finding. */
+    | { readonly kind: "misconfigured"; readonly resource: ResourceInput; readonly knobs: Knobs; readonly knob: string };
 
 export const passes = (resource: ResourceInput, knobs?: Knobs): Case => ({ kind: "passes", resource, knobs });
 export const violates = (resource: ResourceInput, expected: Expected | readonly Expected[], knobs?: Knobs): Case => ({
@@ -50,14 +58,33 @@ export const undecided = (resource: ResourceInput, fields: string | readonly str
     knobs,
 });
 export const notApplicable = (resource: ResourceInput, reason: RegExp, knobs?: Knobs): Case => ({ kind: "notApplicable", resource, reason, knobs });
-export const garbage = (resource: ResourceInput): Case => ({ kind: "garbage", resource });
+export const garbage = (resource: ResourceInput, knobs?: Knobs, secrets?: readonly string[]): Case => ({ kind: "garbage", resource, knobs, secrets });
 export const remediates = (resource: ResourceInput, patch: Record<string, unknown> | "nothing", knobs?: Knobs): Case => ({ kind: "remediates", resource, patch, knobs });
+export const noAutoRemediation = (resource: ResourceInput, knobs?: Knobs): Case => ({ kind: "noAutoRemediation", resource, knobs });
+export const misconfigured = (resource: ResourceInput, knobs: Knobs, knob: string): Case => ({ kind: "misconfigured", resource, knobs, knob });
 
 function definitionOf(policy: string): PolicyDefinition {
     const found = allPolicies.find(p => p.definition.name === policy);
     assert.ok(found, `the pack has no policy named ${policy}`);
     assert.ok(!("validateStack" in found.sdk), `${policy} is a stack policy`);
     return found.definition as PolicyDefinition;
+}
+
+function isInvalidKnob(resolved: object): resolved is InvalidKnob {
+    return typeof (resolved as InvalidKnob).allowed === "string" && typeof (resolved as InvalidKnob).name === "string";
+}
+
+/**
+ * What the pack must say about invalid `knobs`: the one finding its config resolver words, and the
+ * knob it names (read from the resolver, not from the wording).
+ */
+function misconfiguration(definition: { name: string; knobs?: PolicyDefinition["knobs"]; hipaa: PolicyDefinition["hipaa"]; hitrust: PolicyDefinition["hitrust"] }, knobs: Knobs): { message: string; knob: string } {
+    const resolved = resolveKnobConfig(definition.name, definition.knobs ?? {}, { getConfig: <T>() => knobs as T }, citation(definition.hipaa, definition.hitrust));
+    assert.ok("invalid" in resolved, `knobs ${JSON.stringify(knobs)} are valid for ${definition.name}`);
+    const common = resolveKnobs(commonKnobs, knobs);
+    const invalid = isInvalidKnob(common) ? common : resolveKnobs(definition.knobs ?? {}, knobs);
+    assert.ok(isInvalidKnob(invalid));
+    return { message: resolved.invalid, knob: invalid.name };
 }
 
 /** The policy's outcomes for `resource`, computed in this process on the properties as the SDK deserializes them. */
@@ -97,18 +124,42 @@ function title(c: Case): string {
         : c.kind === "remediates" ? (c.patch === "nothing" ? "changes nothing" : `remediates ${Object.keys(c.patch).join(", ")}`)
         : c.kind === "notApplicable" ? "does not apply"
         : c.kind === "garbage" ? "survives garbage"
+        : c.kind === "noAutoRemediation" ? "leaves the fix to a person"
+        : c.kind === "misconfigured" ? `reports ${c.knob} misconfigured`
         : "passes";
     const knobs = c.knobs ? ` with ${JSON.stringify(c.knobs)}` : "";
-    return `${what}${knobs}: ${c.resource.type.split(":").pop()} ${props}`;
+    const shape = (c.resource as { shape?: string }).shape === "outputs" ? " (outputs)" : "";
+    return `${what}${knobs}: ${c.resource.type.split(":").pop()}${shape} ${props}`;
 }
 
 async function run(pack: PackFixture, policy: string, c: Case): Promise<void> {
-    const config = { [policy]: { ...(c.kind === "remediates" ? { enforcementLevel: "remediate" as const } : {}), ...(c.knobs ?? {}) } };
+    const remediating = c.kind === "remediates" || c.kind === "noAutoRemediation";
+    const config = { [policy]: { ...(remediating ? { enforcementLevel: "remediate" as const } : {}), ...(c.knobs ?? {}) } };
+    if (c.kind === "misconfigured") {
+        const expected = misconfiguration(definitionOf(policy), c.knobs);
+        assert.strictEqual(expected.knob, c.knob);
+        const wire = await pack.check(policy, c.resource, config);
+        assert.deepStrictEqual(wire, { violations: [expected.message], advisories: [], notApplicable: undefined });
+        assertFinding(expected.message);
+        return;
+    }
+    if (c.kind === "noAutoRemediation") {
+        const definition = definitionOf(policy);
+        assert.ok(!definition.remediate && definition.noAutoRemediation, `${policy} has an automatic remediation`);
+        const result = await pack.remediate(c.resource, config);
+        assert.deepStrictEqual(result.remediations.filter(r => r.policyName === policy), []);
+        assert.deepStrictEqual(
+            result.notApplicable.filter(n => n.policyName === policy).map(n => n.reason),
+            [`no automatic remediation: ${definition.noAutoRemediation}`],
+        );
+        return;
+    }
     if (c.kind === "remediates") {
         const result = await pack.remediate(c.resource, config);
         const mine = result.remediations.filter(r => r.policyName === policy);
         if (c.patch === "nothing") return assert.deepStrictEqual(mine, []);
         assert.strictEqual(mine.length, 1, `expected one remediation, got ${JSON.stringify(result)}`);
+        assert.ok(!mine[0].diagnostic.includes("SECRET"), `secret echoed in the remediation's diagnostic: ${mine[0].diagnostic}`);
         assert.deepStrictEqual(mine[0].properties, encodeValue({ ...c.resource.props, ...c.patch }));
         // A fix must leave nothing for the check to find.
         const after = outcomesOf(policy, { ...c.resource, props: { ...c.resource.props, ...c.patch } }, c.knobs);
@@ -122,7 +173,12 @@ async function run(pack: PackFixture, policy: string, c: Case): Promise<void> {
     switch (c.kind) {
         case "garbage": {
             const all = await pack.analyze(c.resource, config);
-            for (const d of all.diagnostics) assert.ok(!d.message.includes("SECRET"), `secret echoed by ${d.policyName}: ${d.message}`);
+            for (const d of all.diagnostics) {
+                for (const s of ["SECRET", ...(c.secrets ?? [])]) assert.ok(!d.message.includes(s), `secret echoed by ${d.policyName}: ${d.message}`);
+                assert.ok(!d.message.includes("could not evaluate"), `${d.policyName} threw: ${d.message}`);
+                if (d.enforcementLevel === "mandatory") assertFinding(d.message);
+            }
+            for (const n of all.notApplicable) assert.ok(!n.reason.includes("SECRET"), `secret echoed by ${n.policyName}: ${n.reason}`);
             break;
         }
         case "passes":
@@ -151,5 +207,183 @@ export function policyCases(policy: string, cases: readonly Case[]): void {
     describe(policy, () => {
         const pack = usePack();
         for (const c of cases) it(title(c), () => run(pack, policy, c));
+    });
+}
+
+// --- Stack policies ------------------------------------------------------------------------------------
+// The same idea for AnalyzeStack: each case runs the whole stack through the protocol and through
+// the policy's pure part (evaluateStack) in this process, on resources shaped as the SDK hands
+// them to a stack policy, then asserts the wire says exactly what the outcomes say, resource by
+// resource, and that the outcomes carry the expected codes and paths on the expected resources.
+
+/** An expected violation on the resource named `on` ("" for the stack as a whole). */
+export interface StackExpected {
+    readonly on: string;
+    readonly code: string;
+    readonly field?: string;
+}
+
+export type StackCase =
+    | { readonly kind: "stackPasses"; readonly resources: readonly ResourceInput[]; readonly knobs?: Knobs }
+    | { readonly kind: "stackViolates"; readonly resources: readonly ResourceInput[]; readonly expected: readonly StackExpected[]; readonly knobs?: Knobs }
+    | { readonly kind: "stackUndecided"; readonly resources: readonly ResourceInput[]; readonly expected: readonly { readonly on: string; readonly fields: readonly string[] }[]; readonly knobs?: Knobs }
+    | { readonly kind: "stackNotApplicable"; readonly resources: readonly ResourceInput[]; readonly reason: RegExp; readonly knobs?: Knobs }
+    /** Garbage anywhere in the stack: the call answers, no check throws, no policy echoes a secret, the wire says what the outcomes say. */
+    | { readonly kind: "stackGarbage"; readonly resources: readonly ResourceInput[]; readonly knobs?: Knobs }
+    | { readonly kind: "stackMisconfigured"; readonly resources: readonly ResourceInput[]; readonly knobs: Knobs; readonly knob: string };
+
+type Resources = readonly ResourceInput[];
+export const stackPasses = (resources: Resources, knobs?: Knobs): StackCase => ({ kind: "stackPasses", resources, knobs });
+export const stackViolates = (resources: Resources, expected: readonly StackExpected[], knobs?: Knobs): StackCase => ({ kind: "stackViolates", resources, expected, knobs });
+export const stackUndecided = (resources: Resources, expected: readonly { on: string; fields: string | readonly string[] }[], knobs?: Knobs): StackCase => ({
+    kind: "stackUndecided",
+    resources,
+    expected: expected.map(e => ({ on: e.on, fields: typeof e.fields === "string" ? [e.fields] : e.fields })),
+    knobs,
+});
+export const stackNotApplicable = (resources: Resources, reason: RegExp, knobs?: Knobs): StackCase => ({ kind: "stackNotApplicable", resources, reason, knobs });
+export const stackGarbage = (resources: Resources, knobs?: Knobs): StackCase => ({ kind: "stackGarbage", resources, knobs });
+export const stackMisconfigured = (resources: Resources, knobs: Knobs, knob: string): StackCase => ({ kind: "stackMisconfigured", resources, knobs, knob });
+
+function stackDefinitionOf(policy: string): StackPolicyDefinition {
+    const found = allPolicies.find(p => p.definition.name === policy);
+    assert.ok(found, `the pack has no policy named ${policy}`);
+    assert.ok("validateStack" in found.sdk, `${policy} is not a stack policy`);
+    return found.definition as StackPolicyDefinition;
+}
+
+/**
+ * The resources as the SDK hands them to a stack policy (server.js makeAnalyzeStackRpcFun): properties
+ * deserialized from the wire, property dependencies resolved to the in-stack resource objects.
+ */
+export function policyResources(resources: Resources): Record<string, unknown>[] {
+    const objects = resources.map(r => ({
+        type: r.type,
+        name: r.name,
+        urn: r.urn ?? urnOf(r.type, r.name),
+        props: deserializeProperties(Struct.fromJavaScript(encodeValue(r.props) as Record<string, never>), false),
+        propertyDependencies: {} as Record<string, unknown[]>,
+    }));
+    const byUrn = new Map(objects.map(o => [o.urn, o]));
+    resources.forEach((r, i) => {
+        for (const [field, urns] of Object.entries(r.propertyDependencies ?? {})) {
+            objects[i].propertyDependencies[field] = urns.map(u => byUrn.get(u)).filter(o => o !== undefined);
+        }
+    });
+    return objects;
+}
+
+/** One diagnostic as the pack must send it for a stack policy. */
+interface StackDiagnostic {
+    readonly urn: string;
+    readonly message: string;
+    readonly advisory: boolean;
+}
+
+/**
+ * The policy's outcomes for the stack, computed in this process (keyed by URN, in reporting order),
+ * with the diagnostics and not-applicable reason they must render as.
+ */
+export function stackOutcomesOf(policy: string, resources: Resources, knobs: Knobs = {}): { outcomesByUrn: Map<string, Outcome[]>; diagnostics: StackDiagnostic[]; notApplicable?: string } {
+    const definition = stackDefinitionOf(policy);
+    const config = resolveKnobs(definition.knobs ?? {}, knobs);
+    assert.ok(!isInvalidKnob(config), `invalid knobs for ${policy}: ${JSON.stringify(knobs)}`);
+    const { outcomesByUrn, threw } = evaluateStack(definition, new Stack(policyResources(resources) as never), config as never);
+    assert.deepStrictEqual(threw.map(t => `${t.subject.urn}: ${String(t.error)}`), [], "a check threw");
+    const cite = citation(definition.hipaa, definition.hitrust);
+    const diagnostics: StackDiagnostic[] = [];
+    const reasons = new Set<string>();
+    let applied = false;
+    for (const [urn, outcomes] of outcomesByUrn) {
+        const r = renderOutcomes(outcomes, cite);
+        for (const d of r.diagnostics) diagnostics.push({ urn, message: d.message, advisory: d.advisory });
+        if (r.notApplicable === undefined) applied = true;
+        else reasons.add(r.notApplicable);
+    }
+    return { outcomesByUrn, diagnostics, notApplicable: !applied && reasons.size > 0 ? [...reasons].join("; ") : undefined };
+}
+
+function wireOf(result: AnalyzeResult, policy: string): { diagnostics: StackDiagnostic[]; notApplicable?: string } {
+    return {
+        diagnostics: result.diagnostics.filter(d => d.policyName === policy).map(d => ({ urn: d.urn, message: d.message, advisory: d.enforcementLevel === "advisory" })),
+        notApplicable: result.notApplicable.find(n => n.policyName === policy)?.reason,
+    };
+}
+
+function nameOf(resources: Resources, urn: string): string {
+    if (urn === "") return "";
+    const found = resources.filter(r => (r.urn ?? urnOf(r.type, r.name)) === urn);
+    assert.strictEqual(found.length, 1, `no one resource has URN ${urn}`);
+    return found[0].name;
+}
+
+function stackTitle(c: StackCase): string {
+    const what =
+        c.kind === "stackViolates" ? `violates ${c.expected.map(e => `${e.code}${e.field ? ` ${e.field}` : ""} on ${e.on || "the stack"}`).join(", ")}`
+        : c.kind === "stackUndecided" ? `is undecided on ${c.expected.map(e => `${e.fields.join(", ")} of ${e.on}`).join("; ")}`
+        : c.kind === "stackNotApplicable" ? `does not apply (${c.reason.source.slice(0, 60)})`
+        : c.kind === "stackGarbage" ? "survives garbage"
+        : c.kind === "stackMisconfigured" ? `reports ${c.knob} misconfigured`
+        : "passes";
+    const knobs = c.knobs ? ` with ${JSON.stringify(c.knobs)}` : "";
+    const shown = c.resources.map(r => `${r.type.split(":").pop()}${(r as { shape?: string }).shape === "outputs" ? " (outputs)" : ""} ${r.name}`).join(", ");
+    return `${what}${knobs}: ${c.resources.length === 0 ? "an empty stack" : shown.length > 120 ? `${shown.slice(0, 117)}...` : shown}`;
+}
+
+async function runStack(pack: PackFixture, policy: string, c: StackCase): Promise<void> {
+    const config = { [policy]: { ...(c.knobs ?? {}) } };
+    const result = await pack.analyzeStack([...c.resources], config);
+    const wire = wireOf(result, policy);
+    if (c.kind === "stackMisconfigured") {
+        const expected = misconfiguration(stackDefinitionOf(policy), c.knobs);
+        assert.strictEqual(expected.knob, c.knob);
+        assert.deepStrictEqual(wire, { diagnostics: [{ urn: "", message: expected.message, advisory: false }], notApplicable: undefined });
+        return;
+    }
+    const computed = stackOutcomesOf(policy, c.resources, c.knobs);
+    assert.deepStrictEqual(wire.diagnostics, computed.diagnostics, "what the pack said over the protocol is not what its outcomes say");
+    if (computed.notApplicable !== undefined) assert.strictEqual(wire.notApplicable, computed.notApplicable);
+    for (const d of wire.diagnostics) if (!d.advisory) assertFinding(d.message);
+    const violations = [...computed.outcomesByUrn].flatMap(([urn, outcomes]) =>
+        outcomes.flatMap(o => (o.kind === "violation" ? [{ on: nameOf(c.resources, urn), code: o.code, field: o.field }] : [])),
+    );
+    const undecidedOn = [...computed.outcomesByUrn].flatMap(([urn, outcomes]) => {
+        const fields = [...new Set(outcomes.flatMap(o => (o.kind === "undecided" ? [o.field] : [])))].sort();
+        return fields.length > 0 ? [{ on: nameOf(c.resources, urn), fields }] : [];
+    });
+    switch (c.kind) {
+        case "stackPasses":
+            assert.deepStrictEqual(wire, { diagnostics: [], notApplicable: undefined });
+            break;
+        case "stackViolates":
+            assert.deepStrictEqual(
+                violations.map((v, i) => (c.expected[i]?.field === undefined ? { on: v.on, code: v.code } : v)),
+                c.expected.map(e => (e.field === undefined ? { on: e.on, code: e.code } : { on: e.on, code: e.code, field: e.field })),
+            );
+            assert.deepStrictEqual(undecidedOn, []);
+            break;
+        case "stackUndecided":
+            assert.deepStrictEqual(violations, []);
+            assert.deepStrictEqual(undecidedOn, c.expected.map(e => ({ on: e.on, fields: [...e.fields].sort() })));
+            break;
+        case "stackNotApplicable":
+            assert.deepStrictEqual(wire.diagnostics, []);
+            assert.ok(wire.notApplicable !== undefined, "expected the policy to say it does not apply");
+            assert.match(wire.notApplicable, c.reason);
+            break;
+        case "stackGarbage":
+            for (const d of result.diagnostics) {
+                assert.ok(!d.message.includes("SECRET"), `secret echoed by ${d.policyName}: ${d.message}`);
+                assert.ok(!d.message.includes("could not evaluate"), `${d.policyName} threw: ${d.message}`);
+            }
+            break;
+    }
+}
+
+/** One `it` per case, against the shared pack process. */
+export function stackCases(policy: string, cases: readonly StackCase[]): void {
+    describe(policy, () => {
+        const pack = usePack();
+        for (const c of cases) it(stackTitle(c), () => runStack(pack, policy, c));
     });
 }

@@ -5,8 +5,9 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { allPolicies } from "../policies/registry";
-import { encodeValue, PolicyConfig, repoRoot, urnOf } from "../tools/lib/analyzer-client";
-import { assertFinding, assertNotApplicable, assertPasses, assertViolates, secret, unknown, usePack, verdictOf } from "./pack";
+import { encodeValue, PolicyConfig, repoRoot, ResourceInput, urnOf } from "../tools/lib/analyzer-client";
+import { Expected, outcomesOf, rendered } from "./cases";
+import { assertFinding, assertNotApplicable, assertPasses, assertViolates, PolicyAnswer, secret, unknown, usePack, verdictOf } from "./pack";
 
 const group = "aws:elasticache/replicationGroup:ReplicationGroup";
 const backup = "aws-elasticache-backup-retention";
@@ -21,6 +22,19 @@ const compliant = {
 const rg = (name: string, props: Record<string, unknown> = {}) => ({ type: group, name, props: { ...compliant, ...props } });
 const shortBackups = (name: string, tags?: Record<string, unknown>) => rg(name, { snapshotRetentionLimit: 1, ...(tags ? { tags } : {}) });
 
+/** What the backup policy finds on shortBackups: its snapshots are kept too briefly. */
+const tooShort: Expected = { code: "belowMinimum", field: "snapshotRetentionLimit" };
+
+/**
+ * After `configFindings` findings about the policy's config (waivers), the policy said exactly what
+ * its own outcomes for `resource` say, and they are the violations `expected`.
+ */
+function assertChecked(v: PolicyAnswer, policy: string, resource: ResourceInput, config: PolicyConfig | undefined, expected: Expected, configFindings = 0): void {
+    const outcomes = outcomesOf(policy, resource, config?.[policy] ?? {});
+    assert.deepStrictEqual({ ...v, violations: v.violations.slice(configFindings) }, rendered(policy, outcomes), JSON.stringify(v));
+    assert.deepStrictEqual(outcomes.flatMap(o => (o.kind === "violation" ? [{ code: o.code, field: o.field }] : [])), [expected]);
+}
+
 describe("configuration: waivers, PHI scope, knob bounds and remediation", () => {
     const pack = usePack();
 
@@ -30,45 +44,53 @@ describe("configuration: waivers, PHI scope, knob bounds and remediation", () =>
         it("a config waiver by name pattern exempts matching resources, reporting reason and expiry", async () => {
             const config = { [backup]: { waivers: [{ match: "legacy-*", reason: "migrating to the new cache, TKT-42", expires: future }] } };
             assertNotApplicable(await pack.check(backup, shortBackups("legacy-sessions"), config), /^waived until 2999-12-31 by the policy config: migrating to the new cache, TKT-42$/);
-            assertViolates(await pack.check(backup, shortBackups("sessions"), config), /snapshotRetentionLimit is 1/);
+            assertChecked(await pack.check(backup, shortBackups("sessions"), config), backup, shortBackups("sessions"), config, tooShort);
         });
         it("a config waiver by URN pattern matches the URN, not the name", async () => {
             const urn = urnOf(group, "sessions");
             const config = { [backup]: { waivers: [{ match: "urn:pulumi:dev::*::aws:elasticache/*::sessions", reason: "r", expires: future }] } };
             assertNotApplicable(await pack.check(backup, { ...shortBackups("sessions"), urn }, config), /waived until/);
-            assertViolates(await pack.check(backup, { ...shortBackups("sessions"), urn: urnOf(group, "sessions", "prod") }, config), /is 1/);
+            const prod = { ...shortBackups("sessions"), urn: urnOf(group, "sessions", "prod") };
+            assertChecked(await pack.check(backup, prod, config), backup, prod, config, tooShort);
         });
         it("never applies to a policy the waiver does not name", async () => {
             const config = { [backup]: { waivers: [{ match: "*", reason: "all", expires: future }] } };
-            const v = await pack.check(transit, rg("c", { transitEncryptionMode: "preferred" }), config);
-            assertViolates(v, /transitEncryptionMode is "preferred"/);
+            const preferred = rg("c", { transitEncryptionMode: "preferred" });
+            assertChecked(await pack.check(transit, preferred, config), transit, preferred, config, { code: "notAllowed", field: "transitEncryptionMode" });
         });
         it("an expired waiver is a violation that says it expired, and the policy checks the resource again", async () => {
             const config = { [backup]: { waivers: [{ match: "*", reason: "temporary", expires: past }] } };
             const v = await pack.check(backup, shortBackups("c"), config);
             assert.strictEqual(v.violations.length, 2, JSON.stringify(v));
             assertFinding(v.violations[0], /waiver from the policy config expired on 2001-01-01 \(temporary\)/, /renew it/);
-            assertFinding(v.violations[1], /snapshotRetentionLimit is 1/);
+            assertChecked(v, backup, shortBackups("c"), config, tooShort, 1);
         });
         it("a tag or label waiver names one policy, needs an expiry and a reason, and expires", async () => {
             const key = `hipaa-guard-waive-${backup}`;
             assertNotApplicable(await pack.check(backup, shortBackups("c", { [key]: `${future}_restore-test-cluster` })), /waived until 2999-12-31 by the tag\/label .*: restore-test-cluster/);
             assertNotApplicable(await pack.check(backup, { ...shortBackups("c"), props: { ...shortBackups("c").props, labels: { [key]: `${future}_gcp-style` } } }), /waived until/);
-            assertViolates(await pack.check(transit, rg("c", { transitEncryptionMode: "preferred", tags: { [key]: `${future}_x` } })), /preferred/);
+            const otherPolicy = rg("c", { transitEncryptionMode: "preferred", tags: { [key]: `${future}_x` } });
+            assertChecked(await pack.check(transit, otherPolicy), transit, otherPolicy, undefined, { code: "notAllowed", field: "transitEncryptionMode" });
             const expired = await pack.check(backup, shortBackups("c", { [key]: `${past}_old` }));
             assert.strictEqual(expired.violations.length, 2);
             assert.match(expired.violations[0], /expired on 2001-01-01/);
+            assertChecked(expired, backup, shortBackups("c", { [key]: `${past}_old` }), undefined, tooShort, 1);
             for (const bad of ["never", "2999-13-45_reason", `${future}`, `${future}_ `]) {
                 const v = await pack.check(backup, shortBackups("c", { [key]: bad }));
                 assert.strictEqual(v.violations.length, 2, `${bad}: ${JSON.stringify(v)}`);
                 assertFinding(v.violations[0], /is not a valid waiver, so it was ignored/);
+                assertChecked(v, backup, shortBackups("c", { [key]: bad }), undefined, tooShort, 1);
             }
         });
         it("an unknown tag value or garbage tags do not waive anything and do not fail", async () => {
             const key = `hipaa-guard-waive-${backup}`;
-            assertViolates(await pack.check(backup, shortBackups("c", { [key]: unknown })), /is 1/);
-            assertViolates(await pack.check(backup, { ...shortBackups("c"), props: { ...shortBackups("c").props, tags: [key] } }), /is 1/);
-            assertViolates(await pack.check(backup, { ...shortBackups("c"), props: { ...shortBackups("c").props, tags: unknown } }), /is 1/);
+            for (const resource of [
+                shortBackups("c", { [key]: unknown }),
+                { ...shortBackups("c"), props: { ...shortBackups("c").props, tags: [key] } },
+                { ...shortBackups("c"), props: { ...shortBackups("c").props, tags: unknown } },
+            ]) {
+                assertChecked(await pack.check(backup, resource), backup, resource, undefined, tooShort);
+            }
         });
         it("rejects malformed waivers in config as one misconfiguration finding per resource", async () => {
             for (const waivers of [[{ match: "*", reason: "", expires: "2999-12-31" }], [{ match: "*", reason: "r" }], [{ match: "*", reason: "r", expires: "31/12/2999" }], "all"]) {
@@ -80,22 +102,25 @@ describe("configuration: waivers, PHI scope, knob bounds and remediation", () =>
     describe("PHI scope", () => {
         const phiOnly = { [backup]: { scope: "phi" } };
         it("is off by default: every resource is in scope", async () => {
-            assertViolates(await pack.check(backup, shortBackups("c")), /is 1/);
+            assertChecked(await pack.check(backup, shortBackups("c")), backup, shortBackups("c"), undefined, tooShort);
         });
         it("with scope phi, checks only resources tagged or labelled hipaa-guard-phi=true", async () => {
             assertNotApplicable(await pack.check(backup, shortBackups("c"), phiOnly), /out of PHI scope/);
-            assertViolates(await pack.check(backup, shortBackups("c", { "hipaa-guard-phi": "true" }), phiOnly), /is 1/);
-            assertViolates(await pack.check(backup, shortBackups("c", { "hipaa-guard-phi": "TRUE" }), phiOnly), /is 1/);
+            for (const value of ["true", "TRUE"]) {
+                const tagged = shortBackups("c", { "hipaa-guard-phi": value });
+                assertChecked(await pack.check(backup, tagged, phiOnly), backup, tagged, phiOnly, tooShort);
+            }
             assertNotApplicable(await pack.check(backup, shortBackups("c", { "hipaa-guard-phi": "false" }), phiOnly), /out of PHI scope/);
         });
         it("checks a resource whose tags are unknown at preview rather than risk a false pass", async () => {
-            assertViolates(await pack.check(backup, { ...shortBackups("c"), props: { ...shortBackups("c").props, tags: unknown } }, phiOnly), /is 1/);
-            assertViolates(await pack.check(backup, shortBackups("c", { "hipaa-guard-phi": unknown }), phiOnly), /is 1/);
+            for (const resource of [{ ...shortBackups("c"), props: { ...shortBackups("c").props, tags: unknown } }, shortBackups("c", { "hipaa-guard-phi": unknown })]) {
+                assertChecked(await pack.check(backup, resource, phiOnly), backup, resource, phiOnly, tooShort);
+            }
         });
         it("a stack tagged hipaa-guard-phi=true puts every resource in scope", async () => {
             await pack.process.configureStack({ tags: { "hipaa-guard-phi": "true" } });
             try {
-                assertViolates(await pack.check(backup, shortBackups("c"), phiOnly), /is 1/);
+                assertChecked(await pack.check(backup, shortBackups("c"), phiOnly), backup, shortBackups("c"), phiOnly, tooShort);
             } finally {
                 await pack.process.configureStack({ tags: {} });
             }
@@ -150,8 +175,8 @@ describe("configuration: waivers, PHI scope, knob bounds and remediation", () =>
             assert.match(result.notApplicable.find(n => n.policyName === backup)!.reason, /waived until/);
         });
         it("a remediating policy still validates (as mandatory) at Analyze", async () => {
-            const v = await pack.check(backup, shortBackups("c"), { [backup]: { enforcementLevel: "remediate" } });
-            assertViolates(v, /is 1/);
+            const config = { [backup]: { enforcementLevel: "remediate" as const } };
+            assertChecked(await pack.check(backup, shortBackups("c"), config), backup, shortBackups("c"), config, tooShort);
         });
     });
 
@@ -159,7 +184,7 @@ describe("configuration: waivers, PHI scope, knob bounds and remediation", () =>
         // A Configure naming no policy leaves the pack as an engine that never calls Configure does.
         await pack.process.configure({ ...pack.info, policies: [] });
         try {
-            assertViolates(verdictOf(await pack.process.analyze(shortBackups("c")), backup), /below 35/);
+            assertChecked(verdictOf(await pack.process.analyze(shortBackups("c")), backup), backup, shortBackups("c"), undefined, tooShort);
         } finally {
             await pack.process.configure(pack.info);
         }

@@ -1,7 +1,7 @@
 // One compliant resource per type the pack checks: each test starts from it and changes only what
 // the case is about, so a case's properties say exactly what it tests.
 
-import { ResourceInput, secret, unknown } from "../tools/lib/analyzer-client";
+import { ResourceInput, secret, unknown, urnOf } from "../tools/lib/analyzer-client";
 
 type Props = Record<string, unknown>;
 
@@ -26,6 +26,10 @@ export const KMS_KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/abcd";
 export const GCP_KMS_KEY = "projects/phi/locations/us-central1/keyRings/phi/cryptoKeys/phi";
 export const AUTH_TOKEN = "tok-SECRET-do-not-echo-8d1f";
 export const GCP_APP_SA = "phi-app@phi-prod.iam.gserviceaccount.com";
+export const GCP_DEFAULT_SA = "123456789012-compute@developer.gserviceaccount.com";
+/** Customer-supplied key material (base64, as the provider takes it): never echoed, not even described. */
+export const GCP_RAW_KEY = "SGlQQUEtcmF3LWtleS1TRUNSRVQtZG8tbm90LWVjaG8=";
+export const GCP_RSA_KEY = "UlNBLXdyYXBwZWQtU0VDUkVULWRvLW5vdC1lY2hv";
 
 // --- AWS ---------------------------------------------------------------------------------------------
 
@@ -67,6 +71,11 @@ export const cacheCluster = factory("aws:elasticache/cluster:Cluster", "memcache
     numCacheNodes: 3,
 });
 
+/** A standalone single-node Redis cluster: it cannot comply with most controls. */
+export const standaloneRedis: ResourceInput = { type: "aws:elasticache/cluster:Cluster", name: "r", props: { engine: "redis" } };
+/** A cluster that joins a replication group and inherits its settings. */
+export const groupMember: ResourceInput = { type: "aws:elasticache/cluster:Cluster", name: "member", props: { replicationGroupId: unknown } };
+
 export const serverlessCache = factory("aws:elasticache/serverlessCache:ServerlessCache", "serverless", {
     engine: "valkey",
     majorEngineVersion: "8",
@@ -74,6 +83,73 @@ export const serverlessCache = factory("aws:elasticache/serverlessCache:Serverle
     userGroupId: unknown,
     kmsKeyId: unknown,
 });
+
+// --- AWS stacks (AnalyzeStack) ------------------------------------------------------------------------
+// Related resources, connected the way a preview connects them: values unknown, property
+// dependencies saying which resource each value was computed from.
+
+export const T = {
+    trail: "aws:cloudtrail/trail:Trail",
+    bucket: "aws:s3/bucket:Bucket",
+    bucketV2: "aws:s3/bucketV2:BucketV2",
+    pab: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    accountPab: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+    sse: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    sseV2: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    versioning: "aws:s3/bucketVersioning:BucketVersioning",
+    versioningV2: "aws:s3/bucketVersioningV2:BucketVersioningV2",
+    bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    vpc: "aws:ec2/vpc:Vpc",
+    flowLog: "aws:ec2/flowLog:FlowLog",
+    lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+} as const;
+
+/** A resource with its URN; `deps` maps a property to the resources its value was computed from. */
+export function res(type: string, name: string, props: Props, deps: Record<string, readonly ResourceInput[]> = {}): ResourceInput {
+    const propertyDependencies: Record<string, string[]> = {};
+    for (const [field, list] of Object.entries(deps)) propertyDependencies[field] = list.map(r => r.urn!);
+    return { type, name, props, urn: urnOf(type, name), propertyDependencies };
+}
+
+export const allFlags = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
+export const sseRules = { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: unknown } }] };
+export const versioningEnabled = { versioningConfiguration: { status: "Enabled" } };
+
+/**
+ * A bucket with its public access block, encryption and versioning resources (each compliant,
+ * changed by `overrides`, or left out with null), connected by property dependencies.
+ */
+export function protectedBucket(name: string, overrides: { pab?: Props | null; sse?: Props | null; versioning?: Props | null } = {}): { bucket: ResourceInput; resources: ResourceInput[] } {
+    const bucket = res(T.bucket, name, { bucket: unknown, forceDestroy: false });
+    const on = { bucket: [bucket] };
+    const out = [bucket];
+    if (overrides.pab !== null) out.push(res(T.pab, `${name}-pab`, { bucket: unknown, ...allFlags, ...overrides.pab }, on));
+    if (overrides.sse !== null) out.push(res(T.sse, `${name}-sse`, { bucket: unknown, ...sseRules, ...overrides.sse }, on));
+    if (overrides.versioning !== null) out.push(res(T.versioning, `${name}-versioning`, { bucket: unknown, ...versioningEnabled, ...overrides.versioning }, on));
+    return { bucket, resources: out };
+}
+
+export const stackTrailProps = { isMultiRegionTrail: true, enableLogFileValidation: true, kmsKeyId: unknown, cloudWatchLogsRoleArn: unknown };
+
+/** A trail writing to `bucket` and delivering to `logGroup`, both by property dependency. */
+export function trailTo(name: string, bucket: ResourceInput | undefined, logGroup?: ResourceInput, props: Props = {}): ResourceInput {
+    return res(
+        T.trail,
+        name,
+        { ...stackTrailProps, s3BucketName: unknown, cloudWatchLogsGroupArn: logGroup ? unknown : undefined, ...props },
+        { ...(bucket ? { s3BucketName: [bucket] } : {}), ...(logGroup ? { cloudWatchLogsGroupArn: [logGroup] } : {}) },
+    );
+}
+
+/** A log group kept six years and encrypted, its ARN unknown at preview. */
+export const trailLogGroup = (name = "trail-logs", props: Props = {}): ResourceInput => res(T.logGroup, name, { retentionInDays: 2192, kmsKeyId: unknown, arn: unknown, ...props });
+
+export const vpcOf = (name: string, props: Props = {}): ResourceInput => res(T.vpc, name, { cidrBlock: "10.0.0.0/16", id: unknown, ...props });
+
+/** A flow log of all traffic for `vpc` (by property dependency), or for no VPC in particular. */
+export const flowLogFor = (name: string, vpc: ResourceInput | undefined, props: Props = {}): ResourceInput =>
+    res(T.flowLog, name, { vpcId: unknown, trafficType: "ALL", logDestination: unknown, ...props }, vpc ? { vpcId: [vpc] } : {});
 
 // --- GCP ---------------------------------------------------------------------------------------------
 
@@ -105,8 +181,29 @@ const template = {
     metadata: osLoginMetadata,
     serviceAccount: { email: GCP_APP_SA, scopes: ["https://www.googleapis.com/auth/cloud-platform"] },
 };
+/** Garbage every Compute Engine policy must survive: wrong types, nulls, nested unknowns, secrets in odd places. */
+export const computeGarbage: readonly Props[] = [
+    { bootDisk: null, disks: null, networkInterfaces: null, metadata: null, serviceAccount: null, shieldedInstanceConfig: null },
+    { bootDisk: "disk", disks: "disk", networkInterfaces: "nic", metadata: "enable-oslogin=TRUE", serviceAccount: 7, shieldedInstanceConfig: true },
+    { bootDisk: { diskEncryptionKeyRaw: 1234567890 }, disks: [{ diskEncryptionKey: { kmsKeySelfLink: 42 } }], canIpForward: "false" },
+    { bootDisk: { diskEncryptionKeyRaw: [GCP_RAW_KEY] }, diskEncryptionKey: { rawKey: { key: GCP_RAW_KEY } } },
+    { bootDisk: [unknown], disks: [unknown, null, 3], networkInterfaces: [unknown, null, "x", { accessConfigs: [unknown] }] },
+    { metadata: { "enable-oslogin": secret(GCP_RAW_KEY), "serial-port-enable": GCP_RAW_KEY, "block-project-ssh-keys": [true] } },
+    { metadata: { "enable-oslogin": unknown, "block-project-ssh-keys": null }, serviceAccount: { email: secret(GCP_RAW_KEY), scopes: [unknown, 3, null] } },
+    { serviceAccount: [{ email: 5, scopes: "cloud-platform" }], shieldedInstanceConfig: [{ enableSecureBoot: "yes" }] },
+    { diskEncryptionKey: secret({ rawKey: GCP_RAW_KEY }), bootDisk: secret({ diskEncryptionKeyRsa: GCP_RSA_KEY }) },
+    { diskEncryptionKey: [unknown], networkInterfaces: [{ accessConfigs: "yes", ipv6AccessConfigs: {} }] },
+];
+/** What no Compute Engine finding may contain. */
+export const computeSecrets = [GCP_RAW_KEY, GCP_RSA_KEY, "1234567890", GCP_DEFAULT_SA];
+
 export const instanceTemplate = factory("gcp:compute/instanceTemplate:InstanceTemplate", "tmpl", template);
 export const regionInstanceTemplate = factory("gcp:compute/regionInstanceTemplate:RegionInstanceTemplate", "rtmpl", { ...template, region: "us-central1" });
+/** Each VM-level control runs on instances and both kinds of template. */
+export const vms = (changes?: Props): ResourceInput[] => [instance(changes), instanceTemplate(changes), regionInstanceTemplate(changes)];
+/** The compliant template's disks: a boot disk with a KMS key, a Local SSD, an existing disk. */
+export const templateDisks = template.disks;
+
 export const disk = factory("gcp:compute/disk:Disk", "disk", { zone: "us-central1-a", size: 100, diskEncryptionKey: { kmsKeySelfLink: GCP_KMS_KEY } });
 export const regionDisk = factory("gcp:compute/regionDisk:RegionDisk", "rdisk", { replicaZones: ["a", "b"], diskEncryptionKey: { kmsKeyName: GCP_KMS_KEY } });
 
@@ -126,3 +223,420 @@ export const organizationBucket = factory("gcp:logging/organizationBucketConfig:
 export const billingAccountBucket = factory("gcp:logging/billingAccountBucketConfig:BillingAccountBucketConfig", "billing", { billingAccount: "0-0-0", location: "global", bucketId: "_Default", retentionDays: 2192 });
 
 export const cryptoKey = factory("gcp:kms/cryptoKey:CryptoKey", "phi-key", { keyRing: "projects/phi/locations/us/keyRings/phi", rotationPeriod: "7776000s" });
+
+// --- Outputs-shaped (as `pulumi stack export` and state-based audits see resources) ----------------
+// Every property the provider reports, its defaults filled in, "" for a string nobody set, empty
+// lists and maps, and (where older exports keep them so) single nested blocks as one-element lists.
+// Each is the compliant resource as state records it; cases change what they are about.
+
+/** Marks a resource as outputs-shaped, for test titles (not sent anywhere). */
+export function asOutputs(resource: ResourceInput): ResourceInput {
+    Object.defineProperty(resource, "shape", { value: "outputs", enumerable: false });
+    return resource;
+}
+
+function outputsFactory(type: string, name: string, outputs: Props): Factory {
+    const make = factory(type, name, outputs);
+    return changes => asOutputs(make(changes));
+}
+
+export const trailOutputs = outputsFactory("aws:cloudtrail/trail:Trail", "audit", {
+    advancedEventSelectors: [],
+    arn: "arn:aws:cloudtrail:us-east-1:111122223333:trail/hipaa-audit-trail",
+    cloudWatchLogsGroupArn: "arn:aws:logs:us-east-1:111122223333:log-group:/aws/cloudtrail:*",
+    cloudWatchLogsRoleArn: "arn:aws:iam::111122223333:role/CloudTrailCloudWatchRole",
+    enableLogFileValidation: true,
+    enableLogging: true,
+    eventSelectors: [],
+    homeRegion: "us-east-1",
+    id: "hipaa-audit-trail",
+    includeGlobalServiceEvents: true,
+    insightSelectors: [],
+    isMultiRegionTrail: true,
+    isOrganizationTrail: false,
+    kmsKeyId: KMS_KEY_ARN,
+    name: "hipaa-audit-trail",
+    region: "us-east-1",
+    s3BucketName: "hipaa-cloudtrail-logs",
+    s3KeyPrefix: "",
+    snsTopicArn: "",
+    snsTopicName: "",
+    tags: {},
+    tagsAll: {},
+});
+
+export const logGroupOutputs = outputsFactory("aws:cloudwatch/logGroup:LogGroup", "audit", {
+    arn: "arn:aws:logs:us-east-1:111122223333:log-group:/aws/ecs/hipaa-app-prod",
+    kmsKeyId: KMS_KEY_ARN,
+    logGroupClass: "STANDARD",
+    name: "/aws/ecs/hipaa-app-prod",
+    namePrefix: "",
+    region: "us-east-1",
+    retentionInDays: 2192,
+    skipDestroy: false,
+    tags: {},
+    tagsAll: {},
+});
+
+export const kmsKeyOutputs = outputsFactory("aws:kms/key:Key", "phi-key", {
+    arn: "arn:aws:kms:us-east-1:111122223333:key/abcd",
+    bypassPolicyLockoutSafetyCheck: false,
+    customKeyStoreId: "",
+    customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+    deletionWindowInDays: 30,
+    description: "PHI key",
+    enableKeyRotation: true,
+    id: "abcd",
+    isEnabled: true,
+    keyId: "abcd",
+    keyUsage: "ENCRYPT_DECRYPT",
+    multiRegion: false,
+    policy: '{"Version":"2012-10-17","Statement":[]}',
+    region: "us-east-1",
+    rotationPeriodInDays: 365,
+    tags: {},
+    tagsAll: {},
+    xksKeyId: "",
+});
+
+export const replicationGroupOutputs = outputsFactory("aws:elasticache/replicationGroup:ReplicationGroup", "cache", {
+    arn: "arn:aws:elasticache:us-east-1:111122223333:replicationgroup:phi-cache",
+    atRestEncryptionEnabled: true,
+    authToken: secret(AUTH_TOKEN),
+    authTokenUpdateStrategy: "",
+    autoMinorVersionUpgrade: "true",
+    automaticFailoverEnabled: true,
+    clusterEnabled: false,
+    clusterMode: "disabled",
+    configurationEndpointAddress: "",
+    dataTieringEnabled: false,
+    description: "PHI session cache",
+    engine: "redis",
+    engineVersion: "7.1",
+    engineVersionActual: "7.1.0",
+    finalSnapshotIdentifier: "",
+    globalReplicationGroupId: "",
+    id: "phi-cache",
+    ipDiscovery: "ipv4",
+    kmsKeyId: KMS_KEY_ARN,
+    logDeliveryConfigurations: [],
+    maintenanceWindow: "sun:05:00-sun:06:00",
+    memberClusters: ["phi-cache-001", "phi-cache-002"],
+    multiAzEnabled: true,
+    networkType: "ipv4",
+    nodeType: "cache.t4g.small",
+    notificationTopicArn: "",
+    numCacheClusters: 2,
+    numNodeGroups: 1,
+    parameterGroupName: "default.redis7",
+    port: 6379,
+    preferredCacheClusterAzs: [],
+    primaryEndpointAddress: "master.phi-cache.abcd.use1.cache.amazonaws.com",
+    readerEndpointAddress: "replica.phi-cache.abcd.use1.cache.amazonaws.com",
+    region: "us-east-1",
+    replicasPerNodeGroup: 1,
+    replicationGroupId: "phi-cache",
+    securityGroupIds: ["sg-0abc"],
+    securityGroupNames: [],
+    snapshotRetentionLimit: 35,
+    snapshotWindow: "03:00-04:00",
+    subnetGroupName: "phi-cache",
+    tags: {},
+    tagsAll: {},
+    transitEncryptionEnabled: true,
+    transitEncryptionMode: "required",
+    userGroupIds: [],
+});
+
+export const cacheClusterOutputs = outputsFactory("aws:elasticache/cluster:Cluster", "memcached", {
+    arn: "arn:aws:elasticache:us-east-1:111122223333:cluster:phi-memcached",
+    autoMinorVersionUpgrade: "true",
+    availabilityZone: "",
+    azMode: "cross-az",
+    cacheNodes: [{ address: "phi-memcached.abcd.0001.use1.cache.amazonaws.com", availabilityZone: "us-east-1a", id: "0001", outpostArn: "", port: 11211 }],
+    clusterAddress: "phi-memcached.abcd.cfg.use1.cache.amazonaws.com",
+    clusterId: "phi-memcached",
+    configurationEndpoint: "phi-memcached.abcd.cfg.use1.cache.amazonaws.com:11211",
+    engine: "memcached",
+    engineVersion: "1.6.22",
+    engineVersionActual: "1.6.22",
+    finalSnapshotIdentifier: "",
+    ipDiscovery: "ipv4",
+    logDeliveryConfigurations: [],
+    maintenanceWindow: "sun:05:00-sun:06:00",
+    networkType: "ipv4",
+    nodeType: "cache.t4g.small",
+    notificationTopicArn: "",
+    numCacheNodes: 3,
+    outpostMode: "",
+    parameterGroupName: "default.memcached1.6",
+    port: 11211,
+    preferredAvailabilityZones: [],
+    preferredOutpostArn: "",
+    region: "us-east-1",
+    replicationGroupId: "",
+    securityGroupIds: ["sg-0abc"],
+    snapshotArns: [],
+    snapshotName: "",
+    snapshotRetentionLimit: 0,
+    snapshotWindow: "",
+    subnetGroupName: "phi-cache",
+    tags: {},
+    tagsAll: {},
+    transitEncryptionEnabled: true,
+});
+
+export const serverlessCacheOutputs = outputsFactory("aws:elasticache/serverlessCache:ServerlessCache", "serverless", {
+    arn: "arn:aws:elasticache:us-east-1:111122223333:serverlesscache:phi-serverless",
+    cacheUsageLimits: [{ dataStorages: [{ maximum: 10, minimum: 0, unit: "GB" }], ecpuPerSeconds: [{ maximum: 5000, minimum: 0 }] }],
+    createTime: "2026-01-01T00:00:00Z",
+    dailySnapshotTime: "09:00",
+    description: "",
+    endpoints: [{ address: "phi-serverless-abcd.serverless.use1.cache.amazonaws.com", port: 6379 }],
+    engine: "valkey",
+    fullEngineVersion: "8.0",
+    kmsKeyId: KMS_KEY_ARN,
+    majorEngineVersion: "8",
+    name: "phi-serverless",
+    readerEndpoints: [{ address: "phi-serverless-abcd.serverless.use1.cache.amazonaws.com", port: 6380 }],
+    region: "us-east-1",
+    securityGroupIds: ["sg-0abc"],
+    snapshotArnsToRestores: [],
+    snapshotRetentionLimit: 35,
+    status: "available",
+    subnetIds: ["subnet-0a", "subnet-0b"],
+    tags: {},
+    tagsAll: {},
+    timeouts: null,
+    userGroupId: "phi-users",
+});
+
+const gcpProject = "https://www.googleapis.com/compute/v1/projects/phi-prod";
+
+export const instanceOutputs = outputsFactory("gcp:compute/instance:Instance", "vm", {
+    advancedMachineFeatures: null,
+    attachedDisks: [{ deviceName: "persistent-disk-1", diskEncryptionKeyRaw: "", diskEncryptionKeySha256: "", kmsKeySelfLink: "", mode: "READ_WRITE", source: `${gcpProject}/zones/us-central1-a/disks/phi-data` }],
+    bootDisk: {
+        autoDelete: true,
+        deviceName: "persistent-disk-0",
+        diskEncryptionKeyRaw: "",
+        diskEncryptionKeySha256: "",
+        initializeParams: { enableConfidentialCompute: false, image: `${gcpProject}/global/images/debian-12-bookworm-v20260101`, labels: {}, provisionedIops: 0, provisionedThroughput: 0, resourceManagerTags: {}, size: 10, type: "pd-balanced" },
+        interface: "",
+        kmsKeySelfLink: `${GCP_KMS_KEY}/cryptoKeyVersions/1`,
+        mode: "READ_WRITE",
+        source: `${gcpProject}/zones/us-central1-a/disks/vm`,
+    },
+    canIpForward: false,
+    confidentialInstanceConfig: null,
+    cpuPlatform: "Intel Cascade Lake",
+    currentStatus: "RUNNING",
+    deletionProtection: false,
+    description: "",
+    effectiveLabels: {},
+    enableDisplay: false,
+    guestAccelerators: [],
+    hostname: "",
+    id: "projects/phi-prod/zones/us-central1-a/instances/vm",
+    instanceId: "1234567890123456789",
+    labelFingerprint: "42WmSpB8rSM=",
+    labels: {},
+    machineType: "n2-standard-2",
+    metadata: { "enable-oslogin": "TRUE", "block-project-ssh-keys": "TRUE" },
+    metadataFingerprint: "abcdEFGH123=",
+    metadataStartupScript: "",
+    minCpuPlatform: "",
+    name: "vm",
+    networkInterfaces: [{
+        accessConfigs: [], aliasIpRanges: [], internalIpv6PrefixLength: 0, ipv6AccessConfigs: [], ipv6AccessType: "", ipv6Address: "",
+        name: "nic0", network: `${gcpProject}/global/networks/phi`, networkIp: "10.0.0.2", nicType: "", queueCount: 0, stackType: "IPV4_ONLY",
+        subnetwork: `${gcpProject}/regions/us-central1/subnetworks/phi-subnet`, subnetworkProject: "phi-prod",
+    }],
+    project: "phi-prod",
+    resourcePolicies: [],
+    scheduling: { automaticRestart: true, onHostMaintenance: "MIGRATE", preemptible: false, provisioningModel: "STANDARD" },
+    scratchDisks: [],
+    selfLink: `${gcpProject}/zones/us-central1-a/instances/vm`,
+    serviceAccount: { email: GCP_APP_SA, scopes: ["https://www.googleapis.com/auth/cloud-platform"] },
+    shieldedInstanceConfig: { enableIntegrityMonitoring: true, enableSecureBoot: true, enableVtpm: true },
+    tags: [],
+    zone: "us-central1-a",
+});
+
+export const instanceTemplateOutputs = outputsFactory("gcp:compute/instanceTemplate:InstanceTemplate", "tmpl", {
+    canIpForward: false,
+    description: "",
+    disks: [{
+        autoDelete: true, boot: true, deviceName: "", diskEncryptionKey: { kmsKeySelfLink: GCP_KMS_KEY, kmsKeyServiceAccount: "" }, diskName: "", diskSizeGb: 0,
+        diskType: "pd-balanced", interface: "SCSI", labels: {}, mode: "READ_WRITE", provisionedIops: 0, resourcePolicies: [], source: "",
+        sourceImage: "projects/debian-cloud/global/images/family/debian-12", sourceImageEncryptionKeys: [], sourceSnapshot: "", sourceSnapshotEncryptionKeys: [], type: "PERSISTENT",
+    }],
+    effectiveLabels: {},
+    id: "projects/phi-prod/global/instanceTemplates/tmpl",
+    instanceDescription: "",
+    labels: {},
+    machineType: "n2-standard-2",
+    metadata: { "enable-oslogin": "TRUE", "block-project-ssh-keys": "TRUE" },
+    metadataFingerprint: "abcdEFGH123=",
+    metadataStartupScript: "",
+    minCpuPlatform: "",
+    name: "tmpl",
+    namePrefix: "",
+    networkInterfaces: [{ accessConfigs: [], aliasIpRanges: [], ipv6AccessConfigs: [], name: "nic0", network: `${gcpProject}/global/networks/phi`, networkIp: "", queueCount: 0, stackType: "IPV4_ONLY", subnetwork: `${gcpProject}/regions/us-central1/subnetworks/phi-subnet` }],
+    project: "phi-prod",
+    scheduling: { automaticRestart: true, onHostMaintenance: "MIGRATE", preemptible: false, provisioningModel: "STANDARD" },
+    selfLink: `${gcpProject}/global/instanceTemplates/tmpl`,
+    serviceAccount: { email: GCP_APP_SA, scopes: ["https://www.googleapis.com/auth/cloud-platform"] },
+    shieldedInstanceConfig: { enableIntegrityMonitoring: true, enableSecureBoot: true, enableVtpm: true },
+    tags: [],
+});
+
+export const diskOutputs = outputsFactory("gcp:compute/disk:Disk", "disk", {
+    architecture: "X86_64",
+    asyncPrimaryDisk: null,
+    description: "",
+    diskEncryptionKey: { kmsKeySelfLink: `${GCP_KMS_KEY}/cryptoKeyVersions/1`, kmsKeyServiceAccount: "", rawKey: "", rsaEncryptedKey: "", sha256: "" },
+    effectiveLabels: {},
+    id: "projects/phi-prod/zones/us-central1-a/disks/disk",
+    image: "",
+    labelFingerprint: "42WmSpB8rSM=",
+    labels: {},
+    lastAttachTimestamp: "",
+    lastDetachTimestamp: "",
+    name: "disk",
+    physicalBlockSizeBytes: 4096,
+    project: "phi-prod",
+    provisionedIops: 0,
+    provisionedThroughput: 0,
+    selfLink: `${gcpProject}/zones/us-central1-a/disks/disk`,
+    size: 100,
+    snapshot: "",
+    sourceDisk: "",
+    sourceDiskId: "",
+    sourceImageEncryptionKey: null,
+    sourceImageId: "",
+    sourceSnapshotEncryptionKey: null,
+    sourceSnapshotId: "",
+    type: "pd-balanced",
+    users: [],
+    zone: "us-central1-a",
+});
+
+export const redisInstanceOutputs = outputsFactory("gcp:redis/instance:Instance", "cache", {
+    alternativeLocationId: "us-central1-f",
+    authEnabled: true,
+    authString: secret("SECRET-auth-string"),
+    authorizedNetwork: "projects/phi-prod/global/networks/phi",
+    connectMode: "DIRECT_PEERING",
+    createTime: "2026-01-01T00:00:00Z",
+    currentLocationId: "us-central1-a",
+    customerManagedKey: GCP_KMS_KEY,
+    displayName: "",
+    effectiveLabels: {},
+    host: "10.0.0.3",
+    id: "projects/phi-prod/locations/us-central1/instances/cache",
+    labels: {},
+    locationId: "us-central1-a",
+    maintenancePolicy: null,
+    maintenanceSchedules: [],
+    memorySizeGb: 5,
+    name: "cache",
+    nodes: [{ id: "node-0", zone: "us-central1-a" }, { id: "node-1", zone: "us-central1-f" }],
+    persistenceConfig: { persistenceMode: "RDB", rdbNextSnapshotTime: "2026-01-01T01:00:00Z", rdbSnapshotPeriod: "ONE_HOUR", rdbSnapshotStartTime: "2026-01-01T00:00:00Z" },
+    persistenceIamIdentity: "serviceAccount:service-123@cloud-redis.iam.gserviceaccount.com",
+    port: 6378,
+    project: "phi-prod",
+    readEndpoint: "",
+    readEndpointPort: 0,
+    readReplicasMode: "READ_REPLICAS_DISABLED",
+    redisConfigs: {},
+    redisVersion: "REDIS_7_2",
+    region: "us-central1",
+    replicaCount: 1,
+    reservedIpRange: "10.0.0.0/29",
+    secondaryIpRange: "",
+    serverCaCerts: [{ cert: "-----BEGIN CERTIFICATE-----", createTime: "2026-01-01T00:00:00Z", expireTime: "2036-01-01T00:00:00Z", serialNumber: "0", sha1Fingerprint: "00" }],
+    tier: "STANDARD_HA",
+    transitEncryptionMode: "SERVER_AUTHENTICATION",
+});
+
+export const projectBucketOutputs = outputsFactory("gcp:logging/projectBucketConfig:ProjectBucketConfig", "audit", {
+    bucketId: "phi-audit",
+    cmekSettings: null,
+    description: "",
+    enableAnalytics: false,
+    id: "projects/phi-logs/locations/global/buckets/phi-audit",
+    indexConfigs: [],
+    lifecycleState: "ACTIVE",
+    location: "global",
+    locked: false,
+    name: "projects/phi-logs/locations/global/buckets/phi-audit",
+    project: "phi-logs",
+    retentionDays: 2192,
+});
+
+export const cryptoKeyOutputs = outputsFactory("gcp:kms/cryptoKey:CryptoKey", "phi-key", {
+    destroyScheduledDuration: "2592000s",
+    effectiveLabels: {},
+    id: "projects/phi/locations/us/keyRings/phi/cryptoKeys/phi-key",
+    importOnly: false,
+    keyAccessJustificationsPolicy: null,
+    keyRing: "projects/phi/locations/us/keyRings/phi",
+    labels: {},
+    name: "phi-key",
+    primaries: [{ name: "projects/phi/locations/us/keyRings/phi/cryptoKeys/phi-key/cryptoKeyVersions/1", state: "ENABLED" }],
+    purpose: "ENCRYPT_DECRYPT",
+    rotationPeriod: "7776000s",
+    skipInitialVersionCreation: false,
+    versionTemplate: { algorithm: "GOOGLE_SYMMETRIC_ENCRYPTION", protectionLevel: "SOFTWARE" },
+});
+
+// Stack outputs: related resources name each other by literal values only.
+export const bucketOutputs = (name: string, bucket: string, changes: Props = {}): ResourceInput =>
+    asOutputs(res(T.bucket, name, {
+        accelerationStatus: "",
+        arn: `arn:aws:s3:::${bucket}`,
+        bucket,
+        bucketDomainName: `${bucket}.s3.amazonaws.com`,
+        bucketPrefix: "",
+        bucketRegionalDomainName: `${bucket}.s3.us-east-1.amazonaws.com`,
+        corsRules: [],
+        forceDestroy: false,
+        grants: [{ id: "abc", permissions: ["FULL_CONTROL"], type: "CanonicalUser", uri: "" }],
+        hostedZoneId: "Z3AQBSTGFYJSTF",
+        id: bucket,
+        lifecycleRules: [],
+        objectLockEnabled: false,
+        policy: "",
+        region: "us-east-1",
+        requestPayer: "BucketOwner",
+        // S3 encrypts every bucket with SSE-S3 by default, and the provider reports it inline.
+        serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { kmsMasterKeyId: "", sseAlgorithm: "AES256" }, bucketKeyEnabled: false } },
+        tags: {},
+        tagsAll: {},
+        versioning: { enabled: false, mfaDelete: false },
+        ...changes,
+    }));
+export const publicAccessBlockOutputs = (name: string, bucket: string, changes: Props = {}): ResourceInput =>
+    asOutputs(res(T.pab, name, { ...allFlags, bucket, id: bucket, region: "us-east-1", skipDestroy: false, ...changes }));
+export const encryptionOutputs = (name: string, bucket: string, changes: Props = {}): ResourceInput =>
+    asOutputs(res(T.sse, name, { bucket, expectedBucketOwner: "", id: bucket, region: "us-east-1", rules: [{ applyServerSideEncryptionByDefault: { kmsMasterKeyId: KMS_KEY_ARN, sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true }], ...changes }));
+export const versioningOutputs = (name: string, bucket: string, changes: Props = {}): ResourceInput =>
+    asOutputs(res(T.versioning, name, { bucket, expectedBucketOwner: "", id: bucket, mfa: "", region: "us-east-1", versioningConfiguration: { mfaDelete: "", status: "Enabled" }, ...changes }));
+export const stackLogGroupOutputs = (name: string, arn: string, changes: Props = {}): ResourceInput =>
+    asOutputs(res(T.logGroup, name, { arn, kmsKeyId: KMS_KEY_ARN, logGroupClass: "STANDARD", name: arn.split(":log-group:")[1], namePrefix: "", retentionInDays: 2192, skipDestroy: false, tags: {}, tagsAll: {}, ...changes }));
+export const stackTrailOutputs = (name: string, changes: Props = {}): ResourceInput => asOutputs({ ...trailOutputs(changes), name, urn: urnOf(T.trail, name) });
+export const vpcOutputs = (name: string, id: string, changes: Props = {}): ResourceInput =>
+    asOutputs(res(T.vpc, name, {
+        arn: `arn:aws:ec2:us-east-1:111122223333:vpc/${id}`, assignGeneratedIpv6CidrBlock: false, cidrBlock: "10.0.0.0/16", defaultNetworkAclId: "acl-0a", defaultRouteTableId: "rtb-0a",
+        defaultSecurityGroupId: "sg-0a", dhcpOptionsId: "dopt-0a", enableDnsHostnames: false, enableDnsSupport: true, enableNetworkAddressUsageMetrics: false, id, instanceTenancy: "default",
+        ipv4IpamPoolId: "", ipv6AssociationId: "", ipv6CidrBlock: "", ipv6CidrBlockNetworkBorderGroup: "", ipv6IpamPoolId: "", ipv6NetmaskLength: 0, mainRouteTableId: "rtb-0a",
+        ownerId: "111122223333", region: "us-east-1", tags: {}, tagsAll: {}, ...changes,
+    }));
+export const flowLogOutputs = (name: string, vpcId: string, changes: Props = {}): ResourceInput =>
+    asOutputs(res(T.flowLog, name, {
+        arn: `arn:aws:ec2:us-east-1:111122223333:vpc-flow-log/fl-${name}`, deliverCrossAccountRole: "", eniId: "", iamRoleArn: "arn:aws:iam::111122223333:role/flow-logs", id: `fl-${name}`,
+        logDestination: "arn:aws:logs:us-east-1:111122223333:log-group:/vpc/flow", logDestinationType: "cloud-watch-logs", logFormat: "${version} ${account-id} ${interface-id}",
+        logGroupName: "/vpc/flow", maxAggregationInterval: 600, region: "us-east-1", subnetId: "", tags: {}, tagsAll: {}, trafficType: "ALL", transitGatewayAttachmentId: "",
+        transitGatewayId: "", vpcId, ...changes,
+    }));

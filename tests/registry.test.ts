@@ -1,6 +1,7 @@
 // What ships is guarded: every policy defined under policies/ is in the pack's registry, names
 // follow <cloud>-<service>-<control>, a service folder's policy files hold one policy each, named
-// after its control (its other files hold shared facts), no policy source file grows past 300 lines.
+// after its control (its other files hold shared facts), every policy's source file has its tests
+// at the same path under tests/, and no policy source file grows past 300 lines.
 
 import * as assert from "assert";
 import * as fs from "fs";
@@ -64,6 +65,13 @@ describe("what the pack ships", () => {
             }
             // A folder's other files hold shared facts and define no policy.
             if (f.control && policiesExportedBy(f.file).length > 0) assert.strictEqual(policiesExportedBy(f.file).length, 1, `${path.relative(policiesDir, f.file)} holds one policy`);
+        }
+    });
+
+    it("has a test file mirroring every policy's source file", () => {
+        for (const f of files.filter(f => policiesExportedBy(f.file).length > 0)) {
+            const rel = path.relative(policiesDir, f.file).replace(/\.ts$/, ".test.ts");
+            assert.ok(fs.existsSync(path.join(testsDir, rel)), `no tests/${rel} for ${path.relative(policiesDir, f.file)}`);
         }
     });
 

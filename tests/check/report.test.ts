@@ -174,11 +174,11 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
             assert.match(r.notApplicable!.reason, /imported key, rotated by hand each year \(ticket SEC-1\)/);
         });
 
-        it("Memcached is not applicable to snapshot retention and AUTH, with the policy's reason", () => {
+        it("node-based Memcached is not applicable to snapshot retention, with the policy's reason, and violates AUTH (it cannot authenticate clients)", () => {
             const retention = result(evidence.json, "aws-elasticache-backup-retention", "sessions");
             assert.strictEqual(retention.status, "notApplicable");
-            assert.deepStrictEqual(retention.notApplicable, { basis: "control", reason: "Memcached keeps no snapshots, so there is nothing to retain" });
-            assert.strictEqual(result(evidence.json, "aws-elasticache-auth", "sessions").status, "notApplicable");
+            assert.deepStrictEqual(retention.notApplicable, { basis: "control", reason: "node-based Memcached keeps no snapshots, so there is nothing to retain" });
+            assert.strictEqual(result(evidence.json, "aws-elasticache-auth", "sessions").status, "violated");
         });
 
         it("the PHI scope is not applicable, with the reason", () => {
@@ -215,7 +215,7 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
             const counted = { passed: 0, violated: 0, undecided: 0, notApplicable: 0 };
             for (const c of evidence.json.controls) for (const r of c.results) counted[r.status]++;
             assert.deepStrictEqual(s.results, counted);
-            assert.strictEqual(s.violations.mandatory, 5);
+            assert.strictEqual(s.violations.mandatory, 6);
         });
     });
 
@@ -314,7 +314,7 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
             assert.match(section, /^\| `computed` \| `aws:kms\/key:Key` \| ⏳ undecided at preview \| Not known until apply: `enableKeyRotation`/m);
             assert.match(section, /^\| `legacy` \| `aws:kms\/key:Key` \| ➖ not applicable \| Waived until \*\*2099-12-31\*\* \(the policy config\): imported key/m);
             assert.match(section, /^\| `rotated` \| `aws:kms\/key:Key` \| ✅ passed \| {2}\|$/m);
-            assert.match(md, /^\| `sessions` \| `aws:elasticache\/cluster:Cluster` \| ➖ not applicable \| Memcached keeps no snapshots, so there is nothing to retain \|$/m);
+            assert.match(md, /^\| `sessions` \| `aws:elasticache\/cluster:Cluster` \| ➖ not applicable \| node-based Memcached keeps no snapshots, so there is nothing to retain \|$/m);
             assert.match(md, /^## Verdict: ❌ Violated$/m);
         });
 

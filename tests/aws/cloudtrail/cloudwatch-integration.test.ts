@@ -1,5 +1,5 @@
-import { garbage, passes, policyCases, violates } from "../../cases";
-import { trail } from "../../factories";
+import { garbage, noAutoRemediation, passes, policyCases, violates } from "../../cases";
+import { trail, trailOutputs } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 policyCases("aws-cloudtrail-cloudwatch-integration", [
@@ -13,4 +13,12 @@ policyCases("aws-cloudtrail-cloudwatch-integration", [
     ]),
     violates(trail({ cloudWatchLogsRoleArn: 5 }), { code: "wrongType", field: "cloudWatchLogsRoleArn" }),
     garbage(trail({ cloudWatchLogsGroupArn: ["SECRET"], cloudWatchLogsRoleArn: secret("SECRET") })),
+    garbage(trail({ kmsKeyId: { SECRET: 1 }, cloudWatchLogsGroupArn: ["SECRET"], cloudWatchLogsRoleArn: 5 })),
+    noAutoRemediation(trail({ cloudWatchLogsGroupArn: undefined })),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(trailOutputs()),
+    violates(trailOutputs({ cloudWatchLogsGroupArn: "", cloudWatchLogsRoleArn: "" }), [
+        { code: "notSet", field: "cloudWatchLogsGroupArn" },
+        { code: "notSet", field: "cloudWatchLogsRoleArn" },
+    ]),
 ]);

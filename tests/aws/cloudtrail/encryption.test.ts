@@ -1,5 +1,5 @@
-import { garbage, passes, policyCases, violates } from "../../cases";
-import { trail } from "../../factories";
+import { garbage, noAutoRemediation, passes, policyCases, violates } from "../../cases";
+import { trail, trailOutputs } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const SECRET = "arn:aws:kms:us-east-1:111122223333:key/SECRET-do-not-echo-77e2";
@@ -13,4 +13,9 @@ policyCases("aws-cloudtrail-encryption", [
     violates(trail({ kmsKeyId: "  " }), { code: "notSet", field: "kmsKeyId" }),
     violates(trail({ kmsKeyId: ["arn"] }), { code: "wrongType", field: "kmsKeyId" }),
     garbage(trail({ kmsKeyId: { SECRET } })),
+    garbage(trail({ kmsKeyId: secret(SECRET), cloudWatchLogsGroupArn: secret(SECRET), cloudWatchLogsRoleArn: secret(SECRET) })),
+    noAutoRemediation(trail({ kmsKeyId: undefined })),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(trailOutputs()),
+    violates(trailOutputs({ kmsKeyId: "" }), { code: "notSet", field: "kmsKeyId" }),
 ]);

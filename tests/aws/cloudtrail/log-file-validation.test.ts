@@ -1,5 +1,5 @@
 import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
-import { trail } from "../../factories";
+import { trail, trailOutputs } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const field = "enableLogFileValidation";
@@ -16,4 +16,11 @@ policyCases("aws-cloudtrail-log-file-validation", [
     remediates(trail({ [field]: undefined }), { [field]: true }),
     remediates(trail({ [field]: unknown }), "nothing"),
     remediates(trail(), "nothing"),
+    garbage(trail({ eventSelectors: [{ dataResources: [{ values: ["SECRET", unknown] }] }] })),
+    remediates(trail({ [field]: "true" }), "nothing"),
+    remediates(trail({ [field]: secret(false) }), "nothing"),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(trailOutputs()),
+    violates(trailOutputs({ enableLogFileValidation: false }), { code: "notAllowed", field }),
+    remediates(trailOutputs({ enableLogFileValidation: false }), { enableLogFileValidation: true }),
 ]);

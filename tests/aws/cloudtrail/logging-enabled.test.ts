@@ -1,6 +1,6 @@
 import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
-import { trail } from "../../factories";
-import { unknown } from "../../../tools/lib/analyzer-client";
+import { trail, trailOutputs } from "../../factories";
+import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const field = "enableLogging";
 
@@ -14,4 +14,11 @@ policyCases("aws-cloudtrail-logging-enabled", [
     garbage(trail({ [field]: [unknown], s3BucketName: "SECRET" })),
     remediates(trail({ [field]: false }), { [field]: true }),
     remediates(trail(), "nothing"),
+    garbage(trail({ isMultiRegionTrail: { nested: unknown }, enableLogging: NaN, s3BucketName: secret("SECRET") })),
+    remediates(trail({ [field]: unknown }), "nothing"),
+    remediates(trail({ [field]: 0 }), "nothing"),
+    remediates(trail({ [field]: secret(false) }), "nothing"),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(trailOutputs()),
+    violates(trailOutputs({ enableLogging: false }), { code: "notAllowed", field }),
 ]);

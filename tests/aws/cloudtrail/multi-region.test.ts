@@ -1,6 +1,6 @@
 import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
-import { trail } from "../../factories";
-import { unknown } from "../../../tools/lib/analyzer-client";
+import { trail, trailOutputs } from "../../factories";
+import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 policyCases("aws-cloudtrail-multi-region", [
     passes(trail()),
@@ -43,4 +43,10 @@ policyCases("aws-cloudtrail-multi-region", [
     // Which events to record is a person's choice: the selectors are never rewritten.
     remediates(trail({ eventSelectors: [{ includeManagementEvents: false }] }), "nothing"),
     remediates(trail({ isMultiRegionTrail: unknown }), "nothing"),
+    garbage(trail({ isMultiRegionTrail: "SECRET", enableLogFileValidation: secret("SECRET"), enableLogging: [unknown], includeGlobalServiceEvents: null })),
+    remediates(trail({ isMultiRegionTrail: "yes" }), "nothing"),
+    remediates(trail({ isMultiRegionTrail: secret(false), includeGlobalServiceEvents: true }), "nothing"),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(trailOutputs()),
+    violates(trailOutputs({ isMultiRegionTrail: false }), { code: "notAllowed", field: "isMultiRegionTrail" }),
 ]);
