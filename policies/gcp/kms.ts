@@ -92,7 +92,8 @@ export const keyRotation = defineResourcePolicy({
         const maximum = config.maximumRotationDays * secondsPerDay;
         const period = r.props.string("rotationPeriod");
         const seconds = period.state === "known" ? parseDurationSeconds(period.value) : undefined;
-        return period.state === "absent" || (seconds !== undefined && seconds > maximum) ? { rotationPeriod: `${maximum}s` } : undefined;
+        const unset = period.state === "absent" || (period.state === "known" && period.value.trim() === "");
+        return unset || (seconds !== undefined && seconds > maximum) ? { rotationPeriod: `${maximum}s` } : undefined;
     },
 });
 

@@ -19,7 +19,7 @@ import { configSchema, InvalidKnob, Knobs, KnobValues, resolveKnobs } from "./kn
 import { formatFinding, formatUndecided } from "./messages";
 import { Outcome, violation } from "./outcome";
 import { Props } from "./props";
-import { Patch } from "./rules";
+import { Patch, patchedValue } from "./rules";
 
 export interface Resource {
     readonly type: string;
@@ -210,7 +210,7 @@ export function applyPatch(props: Props, patch: Patch | undefined): Patch | unde
     const fields = Object.keys(patch).filter(k => patch[k] !== undefined && !props.isSecret(k));
     if (fields.length === 0) return undefined;
     const out = props.rawCopy();
-    for (const key of fields) out[key] = patch[key];
+    for (const key of fields) out[key] = patchedValue(props, key, patch[key]);
     return out;
 }
 

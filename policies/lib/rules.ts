@@ -65,6 +65,11 @@ export function elementsOf(props: Props, o: { field: string; fix: string }): { e
     return { elements, outcomes };
 }
 
+/** A choice among documented values stored as "" is unset: outputs write "" for what the program left out. */
+export function unsetWhenEmpty(read: Read<string>): Read<string> {
+    return read.state === "known" && read.value.trim() === "" ? { state: "absent" } : read;
+}
+
 /** The string value of `field`, lower-cased when known (engine names are case-insensitive). */
 export function lowerString(props: Props, field: string): Read<string> {
     const read = props.string(field);
@@ -109,7 +114,7 @@ export function atLeast(read: Read<number>, o: { path: string; minimum: number; 
  * are echoed in messages: anything else may be free text, so it is not repeated.
  */
 export function oneOf(read: Read<string>, o: { path: string; allowed: readonly string[]; known: readonly string[]; absentMeans?: string; fix: string }): Outcome {
-    const value = valueOf(read, { path: o.path, expected: "a string", fix: o.fix, absent: undefined });
+    const value = valueOf(unsetWhenEmpty(read), { path: o.path, expected: "a string", fix: o.fix, absent: undefined });
     if (isOutcome(value)) return value;
     if (value === undefined) {
         if (o.absentMeans === undefined || o.allowed.includes(o.absentMeans)) return pass;
@@ -164,39 +169,52 @@ export function patchAtLeast(props: Props, o: { field: string; minimum: number; 
 
 /** `field: to` when it holds a string outside `allowed`, or is absent with such a default. */
 export function patchOneOf(props: Props, o: { field: string; allowed: readonly string[]; to: string; absentMeans?: string }): Patch {
-    const read = props.string(o.field);
+    const read = unsetWhenEmpty(props.string(o.field));
     const wrong =
         (read.state === "absent" && o.absentMeans !== undefined && !o.allowed.includes(o.absentMeans)) ||
         (read.state === "known" && !o.allowed.includes(read.value));
     return wrong ? { [o.field]: o.to } : {};
 }
 
+/** Changes to some fields of a nested block; the block's other values are filled in when the patch is applied. */
+export class BlockChanges {
+    constructor(readonly changes: Patch) {}
+}
+
 /**
- * Applies `fix` to the nested block `field` when it is a known map (not a secret, not unknown),
- * returning the whole block with every other value kept as it came.
+ * Applies `fix` to the nested block `field` when it is a known map (or the one-element list some
+ * exports keep), not a secret and not unknown. Only the changed fields are recorded: several fixes
+ * of one block merge, and the block's other values are kept as they came when the patch is applied.
  */
 export function patchBlock(props: Props, field: string, fix: (block: Props) => Patch): Patch {
     if (props.isSecret(field)) return {};
-    const read = props.object(field);
+    const raw = props.raw(field);
+    if (Array.isArray(raw) && raw.length !== 1) return {};
+    const read = props.single(field);
     if (read.state !== "known") return {};
-    const patch = fix(read.value);
-    return Object.keys(patch).length === 0 ? {} : { [field]: { ...read.value.rawCopy(), ...patch } };
+    const changes = fix(read.value);
+    return Object.keys(changes).length === 0 ? {} : { [field]: new BlockChanges(changes) };
 }
 
-/** Patches of one resource merged; two patches of the same block are merged inside it. */
+/** Patches of one resource merged; changes to one block are merged inside it. */
 export function mergePatches(patches: readonly Patch[]): Patch {
     const out: Patch = {};
     for (const patch of patches) {
         for (const [key, value] of Object.entries(patch)) {
             const before = out[key];
-            out[key] = isPlainMap(before) && isPlainMap(value) ? { ...before, ...value } : value;
+            out[key] = before instanceof BlockChanges && value instanceof BlockChanges ? new BlockChanges({ ...before.changes, ...value.changes }) : value;
         }
     }
     return out;
 }
 
-function isPlainMap(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+/** The value a patch writes to `field`: block changes over the block as it came, in the form it came. */
+export function patchedValue(props: Props, field: string, value: unknown): unknown {
+    if (!(value instanceof BlockChanges)) return value;
+    const raw = props.raw(field);
+    const read = props.single(field);
+    const block = { ...(read.state === "known" ? read.value.rawCopy() : {}), ...value.changes };
+    return Array.isArray(raw) ? [block] : block;
 }
 
 // --- Requirements on declared attributes ------------------------------------------------------------------

@@ -67,8 +67,8 @@ policyCases(policy, [
     // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
     passes(cryptoKeyOutputs()),
     violates(cryptoKeyOutputs({ [field]: "" }), { code: "notSet", field }),
-    // The check reports rotationPeriod "" but the fix only fills in an omitted or too-long period: nothing is fixed today.
-    remediates(cryptoKeyOutputs({ [field]: "" }), "nothing"),
+    // Outputs store "" for an unset period: check and fix both read it as unset.
+    remediates(cryptoKeyOutputs({ [field]: "" }), { [field]: "7776000s" }),
     notApplicable(cryptoKeyOutputs({ purpose: "ASYMMETRIC_SIGN", [field]: "", versionTemplate: { algorithm: "EC_SIGN_P256_SHA256", protectionLevel: "SOFTWARE" } }), /does not rotate ASYMMETRIC_SIGN keys/),
 ]);
 

@@ -44,13 +44,10 @@ policyCases(policy, [
     passes(cacheClusterOutputs()),
     passes(serverlessCacheOutputs()),
     notApplicable(cacheClusterOutputs({ engine: "redis", engineVersion: "7.1", replicationGroupId: "phi-cache", azMode: "single-az", numCacheNodes: 1, transitEncryptionEnabled: false }), /inherits the group's settings/),
-    // TLS off as state records it: the mode is "" (unset), which today reads as an unrecognised value.
-    violates(replicationGroupOutputs({ [enabled]: false, [mode]: "" }), [
-        { code: "notAllowed", field: enabled },
-        { code: "unrecognised", field: mode },
-    ]),
-    // ...and the fix sets the mode to "required" although TLS stays off.
-    remediates(replicationGroupOutputs({ [enabled]: false, [mode]: "" }), { [mode]: "required" }),
+    // TLS off as state records it: the mode is "" (unset), so only TLS itself is reported...
+    violates(replicationGroupOutputs({ [enabled]: false, [mode]: "" }), { code: "notAllowed", field: enabled }),
+    // ...and the fix does not set a mode TLS-off groups cannot have.
+    remediates(replicationGroupOutputs({ [enabled]: false, [mode]: "" }), "nothing"),
 ]);
 
 describe(`${policy} (beyond the table)`, () => {

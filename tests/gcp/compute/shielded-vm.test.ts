@@ -44,8 +44,11 @@ policyCases(policy, [
     // Compute Engine's default: Secure Boot off.
     violates(instanceOutputs({ [block]: { enableIntegrityMonitoring: true, enableSecureBoot: false, enableVtpm: true } }), { code: "notAllowed", field: `${block}.enableSecureBoot` }),
     remediates(instanceOutputs({ [block]: { enableIntegrityMonitoring: false, enableSecureBoot: true, enableVtpm: true } }), { [block]: shielded }),
-    // The one-element list form older exports keep: checked, but the fix (which patches a map) changes nothing.
+    // The one-element list form older exports keep: checked, and fixed in that form.
     passes(instanceOutputs({ [block]: [shielded] })),
     violates(instanceOutputs({ [block]: [{ ...shielded, enableIntegrityMonitoring: false }] }), { code: "notAllowed", field: `${block}.enableIntegrityMonitoring` }),
-    remediates(instanceOutputs({ [block]: [{ ...shielded, enableIntegrityMonitoring: false }] }), "nothing"),
+    remediates(instanceOutputs({ [block]: [{ ...shielded, enableIntegrityMonitoring: false }] }), { [block]: [{ ...shielded, enableIntegrityMonitoring: true }] }),
+    remediates(instanceOutputs({ [block]: [{ ...shielded, enableVtpm: false, enableIntegrityMonitoring: false }] }), { [block]: [shielded] }),
+    // Both safe fixes of one block land together, whatever else the block holds.
+    remediates(instance({ [block]: { ...shielded, enableVtpm: false, enableIntegrityMonitoring: false } }), { [block]: shielded }),
 ]);
