@@ -68,11 +68,13 @@ export default defineResourcePolicy({
         if (isDefault === "unknown") return undecided("serviceAccount.email");
         if (fullAccess === "unknown") return undecided("serviceAccount.scopes");
         return config.forbidDefaultServiceAccount
-            ? violation({ code: "defaultServiceAccount", field: "serviceAccount.email", problem: "the VM runs as the default Compute Engine service account", fix })
+            ? violation({ code: "defaultServiceAccount", field: "serviceAccount.email", problem: "the VM runs as the default Compute Engine service account (serviceAccount.email)", fix })
             : violation({
                   code: "defaultServiceAccount",
                   field: "serviceAccount.scopes",
-                  problem: "the VM runs as the default Compute Engine service account with the cloud-platform scope, so it can call every Cloud API the account's project roles allow",
+                  problem:
+                      "the VM runs as the default Compute Engine service account with the cloud-platform scope (serviceAccount.email, serviceAccount.scopes), " +
+                      "so it can call every Cloud API the account's project roles allow",
                   fix: `${fix}, or replace the cloud-platform scope with only the scopes the workload needs`,
               });
     },
