@@ -57,7 +57,7 @@ export function sourceOf(type: string): "sourceInstanceTemplate" | "sourceMachin
  */
 export function inherited(r: Resource, field: string): Outcome | undefined {
     const source = sourceOf(r.type);
-    if (source === undefined || r.props.has(field)) return undefined;
+    if (source === undefined || r.props.has(field) || isReadBack(r.props)) return undefined;
     return inheritedFrom(source, field);
 }
 

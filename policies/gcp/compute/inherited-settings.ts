@@ -113,6 +113,7 @@ function inheritedDisks(vm: StackResource, template: StackResource): Outcome[] {
 }
 
 function inheritsAnything(vm: StackResource): boolean {
+    if (isReadBack(vm.props)) return false; // outputs: the provider read the whole VM back
     const disks = vm.type === instanceFromMachineImage ? ["bootDisks"] : ["bootDisk", "attachedDisks"];
     return [...disks, ...blocks.map(b => b.field)].some(f => !vm.props.has(f)) || inheritedKeys(vm).length > 0;
 }

@@ -13,7 +13,7 @@ import { allPolicies } from "../../../policies/registry";
 import { encodeValue, ResourceInput, secret, unknown, urnOf } from "../../../tools/lib/analyzer-client";
 import { GCP_APP_SA, GCP_KMS_KEY } from "../../factories";
 import { assertFinding, usePack } from "../../pack";
-import { osLogin, shielded, stateFromTemplate, T, TEMPLATE_LINK } from "./issue-12-fixtures";
+import { osLogin, shielded, stateFromImage, stateFromTemplate, T, TEMPLATE_LINK } from "./issue-12-fixtures";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties(struct: unknown, proxySecrets: boolean): Record<string, unknown> };
@@ -136,6 +136,11 @@ describe(policy, () => {
         const a = await run([template({ canIpForward: true }), { ...stateFromTemplate(), urn: vmUrn, name: "vm" }]);
         passes(a);
         assert.match(a.wire.notApplicable ?? "", /the VM sets every checked setting itself/);
+        // Read back, a VM without a service account has none (the recorded state's shape), even one built from a machine image.
+        const image = stateFromImage({ serviceAccount: undefined });
+        const b = await run([{ ...image, urn: urnOf(image.type, image.name) }]);
+        passes(b);
+        assert.match(b.wire.notApplicable ?? "", /the VM sets every checked setting itself/);
     });
 
     it("maps the template's disks onto the VM's: the boot disk unless bootDisk is set, the others unless attachedDisks is", async () => {

@@ -15,8 +15,10 @@ policyCases("gcp-compute-service-account", [
     passes(stateFromImage()),
     // Outputs name the default account by its address and scopes by URL.
     violates(stateInstance({ serviceAccount: { email: DEFAULT_SA, scopes: [fullScope] } }), { code: "defaultServiceAccount", field: "serviceAccount.scopes" }),
-    // The recorded state has no service account at all.
+    // The recorded state has no service account at all; read back, a template-built VM's missing block is none too.
     passes(stateInstance({ serviceAccount: undefined })),
+    passes(stateFromImage({ serviceAccount: undefined })),
+    passes(stateFromTemplate({ serviceAccount: undefined })),
     notApplicable(fromTemplate(), /serviceAccount comes from the VM's sourceInstanceTemplate/),
     notApplicable(fromImage(), /serviceAccount comes from the VM's sourceMachineImage/),
     passes(fromTemplate({ serviceAccount: { email: GCP_APP_SA, scopes: ["cloud-platform"] } })),
