@@ -235,8 +235,7 @@ export function metadataEntry(props: Props, key: string, fix: string, path?: str
     const value = map.raw(key);
     if (isUnknown(value)) return undecided(path ?? `metadata["${key}"]`);
     const otherSpellings = map.keys().filter(k => k !== key && k.toLowerCase() === key).map(k => map.raw(k)).filter(v => v !== undefined && v !== null);
-    // Until keys are matched exactly: any spelling of the key counts.
-    return { value: value ?? otherSpellings[0], otherSpellings };
+    return { value: value ?? undefined, otherSpellings };
 }
 
 /**
@@ -248,7 +247,7 @@ export function metadataMustBeTrue(props: Props, key: string, o: { absentMeans: 
     const fix = `set ${field}: "TRUE"`;
     const entry = metadataEntry(props, key, fix, o.path);
     if (isOutcome(entry)) return entry;
-    if (agentKeys.has(key) || true) {
+    if (agentKeys.has(key)) {
         for (const other of entry.otherSpellings) {
             if (isUnknown(other)) return undecided(field);
             if (metadataBoolean(other) !== true) {
@@ -270,7 +269,7 @@ export function metadataMustNotBeTrue(props: Props, key: string, o: { what: stri
     const entry = metadataEntry(props, key, fix, o.path);
     if (isOutcome(entry)) return entry;
     if (entry.value === undefined) return o.absent ?? pass;
-    const parsed = [entry.value, ...entry.otherSpellings].map(metadataBoolean).reduce((a, b) => (a === true || b === true ? true : a === undefined || b === undefined ? undefined : false));
+    const parsed = metadataBoolean(entry.value);
     if (parsed === true) return violation({ code: "notAllowed", field, problem: `${field} is true, so ${o.what}`, fix });
     // Fail closed: a value the pack cannot read as false might be read as true.
     if (parsed === undefined) return violation({ code: "unrecognised", field, problem: `${field} is not a value Compute Engine reads as false`, fix });

@@ -42,6 +42,6 @@ export default defineResourcePolicy({
             const read = r.props.string("key");
             return read.state === "known" && read.value === key && metadataBoolean(r.props.raw("value")) === true && !r.props.isSecret("value") ? { value: "FALSE" } : {};
         }
-        return patchBlock(r.props, "metadata", map => Object.fromEntries(map.keys().filter(k => k.toLowerCase() === key && metadataBoolean(map.raw(k)) === true).map(k => [k, "FALSE"])));
+        return patchBlock(r.props, "metadata", map => (metadataBoolean(map.raw(key)) === true ? { [key]: "FALSE" } : {}));
     },
 });
