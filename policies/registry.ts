@@ -22,6 +22,7 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...cloudtrail.stackPolicies,
     ...vpc.stackPolicies,
     ...compute.policies,
+    ...compute.stackPolicies,
     ...redis.policies,
     ...logging.policies,
     ...gcpKms.policies,

@@ -1,30 +1,29 @@
 import { defineResourcePolicy, Resource } from "../../lib/policy";
-import { Outcome, undecided } from "../../lib/outcome";
+import { Outcome } from "../../lib/outcome";
 import { elementsOf } from "../../lib/rules";
-import { attachesExistingDisk, bootDiskKeys, customerKey, disk, instance, isLocalSsd, kmsKeyName, kmsKeySelfLink, rawKey, regionDisk, rsaEncryptedKey, vmTypes } from "./facts";
+import { bootDiskKey, customerKey, disk, inherited, instanceFromMachineImage, instanceTemplate, kmsKeyName, kmsKeySelfLink, rawKey, regionDisk, regionInstanceTemplate, rsaEncryptedKey, templateDiskKey, vmTypes } from "./facts";
 
 const kmsKeyFix = (path: string) => `set ${path} to the id of a gcp.kms.CryptoKey`;
+// A machine-image VM takes no disk inputs: its disks are restored from the image.
+const imageDiskFix = "recreate the VM from a machine image whose disks are encrypted with a Cloud KMS key";
+const bootDiskFix = `${kmsKeyFix("bootDisk.kmsKeySelfLink")} (or supply bootDisk.diskEncryptionKeyRaw from a Pulumi secret)`;
 
-function instanceDiskKeys(r: Resource): Outcome {
-    const bootDisk = r.props.single("bootDisk");
-    if (bootDisk.state === "known" && attachesExistingDisk(bootDisk.value)) return { kind: "pass" };
-    return customerKey(bootDisk, { path: "bootDisk", fields: bootDiskKeys, fix: `${kmsKeyFix("bootDisk.kmsKeySelfLink")} (or supply bootDisk.diskEncryptionKeyRaw from a Pulumi secret)` });
+/** An instance's boot disk, or a template-built VM's own one (a machine image's VM reports them as bootDisks). */
+function vmDiskKeys(r: Resource): Outcome | Outcome[] {
+    if (r.type === instanceFromMachineImage) {
+        const fromImage = inherited(r, "bootDisks");
+        if (fromImage) return fromImage;
+        const { elements, outcomes } = elementsOf(r.props, { field: "bootDisks", fix: "set bootDisks to a list of disk blocks" });
+        return [...outcomes, ...elements.map(e => bootDiskKey({ state: "known", value: e.props }, { path: e.path, fix: imageDiskFix }))];
+    }
+    return inherited(r, "bootDisk") ?? bootDiskKey(r.props.single("bootDisk"), { path: "bootDisk", fix: bootDiskFix });
 }
 
 function templateDiskKeys(r: Resource): Outcome[] {
     const { elements, outcomes } = elementsOf(r.props, { field: "disks", fix: "set disks to a list of disk blocks" });
     for (const d of elements) {
-        if (attachesExistingDisk(d.props)) continue;
-        const keyPath = `${d.path}.diskEncryptionKey`;
-        // Instance templates cannot carry customer-supplied keys: only a KMS key is possible.
-        const key = customerKey(d.props.single("diskEncryptionKey"), { path: keyPath, fields: [kmsKeySelfLink], fix: kmsKeyFix(`${keyPath}.kmsKeySelfLink`) });
-        if (key.kind !== "violation") {
-            outcomes.push(key);
-            continue;
-        }
-        const localSsd = isLocalSsd(d.props);
-        if (localSsd === "unknown") outcomes.push(undecided(`${d.path}.type`));
-        else if (!localSsd) outcomes.push(key);
+        const key = templateDiskKey(d, kmsKeyFix);
+        if (key) outcomes.push(key);
     }
     return outcomes;
 }
@@ -44,7 +43,9 @@ export default defineResourcePolicy({
         "- `gcp.compute.Disk`: set `diskEncryptionKey.kmsKeySelfLink` (or a customer-supplied `diskEncryptionKey.rawKey` / `rsaEncryptedKey` from a Pulumi secret).\n" +
         "- `gcp.compute.RegionDisk`: set `diskEncryptionKey.kmsKeyName` (or `rawKey` / `rsaEncryptedKey`).\n" +
         "- `gcp.compute.Instance`: set `bootDisk.kmsKeySelfLink` (or `bootDisk.diskEncryptionKeyRaw` / `diskEncryptionKeyRsa`). " +
-        "A boot disk or attached disk given by `source` is an existing disk: encrypt it on its own `gcp.compute.Disk`.\n" +
+        "A boot disk or attached disk given by `source` is an existing disk: encrypt it on its own `gcp.compute.Disk`. " +
+        "On an instance's outputs the provider reports the key in `bootDisk.kmsKeySelfLink` / `bootDisk.diskEncryptionKeySha256` (empty for Google's key).\n" +
+        "- `gcp.compute.InstanceFromTemplate`: a `bootDisk` it sets is checked like an instance's; without one, the template's boot disk is (gcp-compute-inherited-settings).\n" +
         "- Instance templates: set `disks[].diskEncryptionKey.kmsKeySelfLink` on every disk the template creates (templates cannot hold customer-supplied keys).\n" +
         "Local SSD (scratch) disks always use an ephemeral Google key and are not checked. The key is fixed when the disk is created.",
     check: r => {
@@ -53,10 +54,11 @@ export default defineResourcePolicy({
                 return customerKey(r.props.single("diskEncryptionKey"), { path: "diskEncryptionKey", fields: [kmsKeySelfLink, rawKey, rsaEncryptedKey], fix: kmsKeyFix("diskEncryptionKey.kmsKeySelfLink") });
             case regionDisk:
                 return customerKey(r.props.single("diskEncryptionKey"), { path: "diskEncryptionKey", fields: [kmsKeyName, rawKey, rsaEncryptedKey], fix: kmsKeyFix("diskEncryptionKey.kmsKeyName") });
-            case instance:
-                return instanceDiskKeys(r);
-            default:
+            case instanceTemplate:
+            case regionInstanceTemplate:
                 return templateDiskKeys(r);
+            default:
+                return vmDiskKeys(r);
         }
     },
     noAutoRemediation: "a disk's key is fixed when it is created, so the fix replaces the disk, and which KMS key protects it is a person's choice",

@@ -1,8 +1,10 @@
 // Compute Engine controls: disks encrypted with keys the customer controls, Shielded VM, OS Login
 // instead of metadata SSH keys, no interactive serial port, no external IP, no default service
-// account with full API access, no IP forwarding.
+// account with full API access, no IP forwarding; for VMs built from a template or machine image,
+// the same controls on what they inherit (a stack policy).
 
 import diskEncryption from "./disk-encryption";
+import inheritedSettings from "./inherited-settings";
 import ipForwarding from "./ip-forwarding";
 import osLogin from "./os-login";
 import publicIp from "./public-ip";
@@ -11,3 +13,5 @@ import serviceAccount from "./service-account";
 import shieldedVm from "./shielded-vm";
 
 export const policies = [diskEncryption, shieldedVm, osLogin, serialPort, publicIp, serviceAccount, ipForwarding];
+
+export const stackPolicies = [inheritedSettings];

@@ -1,24 +1,37 @@
 import { booleanKnob } from "../../lib/knobs";
-import { isOutcome } from "../../lib/outcome";
-import { defineResourcePolicy } from "../../lib/policy";
+import { isOutcome, Outcome, pass } from "../../lib/outcome";
+import { defineResourcePolicy, Resource } from "../../lib/policy";
 import { valueOf } from "../../lib/rules";
-import { metadataMustBeTrue, vmTypes } from "./facts";
+import { inherited, inheritedKey, itemAsMetadata, metadataMustBeTrue, projectMetadata, projectMetadataItem, vmTypes } from "./facts";
+
+const key = "enable-oslogin";
+
+/** Project metadata: enable-oslogin there, when set, must not turn OS Login off for the VMs that leave it to the project. */
+function projectOsLogin(r: Resource): Outcome {
+    const what = { absentMeans: true, absentProblem: "" };
+    if (r.type === projectMetadata) return metadataMustBeTrue(r.props, key, what);
+    const item = itemAsMetadata(r.props, key);
+    if (item === undefined) return pass;
+    return isOutcome(item) ? item : metadataMustBeTrue(item, key, { ...what, path: "value" });
+}
 
 export default defineResourcePolicy({
     name: "gcp-compute-os-login",
-    description: "Compute Engine VMs use OS Login (SSH access tied to IAM identities) and ignore project-wide SSH keys.",
+    description: "Compute Engine VMs use OS Login (SSH access tied to IAM identities) and ignore project-wide SSH keys; project metadata does not turn OS Login off.",
     severity: "high",
-    types: vmTypes,
+    types: [...vmTypes, projectMetadata, projectMetadataItem],
     hipaa: ["164.312(d)", "164.312(a)(1)"],
     hitrust: ["01.q"],
     tags: ["gcp", "compute", "authentication", "access-control"],
-    anchors: { gcp: ["gcp-compute-05"], checkov: ["CKV_GCP_32"] },
+    anchors: { gcp: ["gcp-compute-05", "gcp-compute-06"], checkov: ["CKV_GCP_32", "CKV_GCP_34"] },
     remediation:
         "Set `metadata: { \"enable-oslogin\": \"TRUE\", \"block-project-ssh-keys\": \"TRUE\" }` on the `gcp.compute.Instance` or instance template, " +
-        "and grant users `roles/compute.osLogin` (or `roles/compute.osAdminLogin`) instead of distributing SSH keys.\n" +
+        "and grant users `roles/compute.osLogin` (or `roles/compute.osAdminLogin`) instead of distributing SSH keys. Metadata keys are case-sensitive: " +
+        "use these spellings, and no other spelling of the same key.\n" +
         "If OS Login is enabled for the whole project (project metadata `enable-oslogin: TRUE`, or the organization policy " +
         "`constraints/compute.requireOsLogin`), set this policy's `osLoginEnforcedByProject: true`; an instance that sets `enable-oslogin` " +
-        "to false still overrides the project and is reported.",
+        "to false still overrides the project and is reported. A `gcp.compute.ProjectMetadata` (or `ProjectMetadataItem`) that sets " +
+        "`enable-oslogin` to false turns OS Login off for every VM that does not set it: remove it or set it to \"TRUE\".",
     knobs: {
         osLoginEnforcedByProject: booleanKnob({
             default: false,
@@ -26,11 +39,16 @@ export default defineResourcePolicy({
         }),
     },
     check: (r, config) => {
+        if (r.type === projectMetadata || r.type === projectMetadataItem) return projectOsLogin(r);
+        const fromSource = inherited(r, "metadata");
+        if (fromSource) return fromSource;
         const metadata = valueOf(r.props.object("metadata"), { path: "metadata", expected: "a map of strings", fix: 'set metadata: { "enable-oslogin": "TRUE", "block-project-ssh-keys": "TRUE" }', absent: undefined });
         if (isOutcome(metadata) && metadata.kind === "violation") return metadata;
+        // A template-built VM's metadata map may be merged with its source's: a key it leaves out is inherited.
+        const absent = (k: string) => inheritedKey(r, k);
         return [
-            metadataMustBeTrue(r.props, "enable-oslogin", { absentMeans: config.osLoginEnforcedByProject, absentProblem: 'metadata["enable-oslogin"] is not set, so SSH access uses metadata keys instead of OS Login' }),
-            metadataMustBeTrue(r.props, "block-project-ssh-keys", { absentMeans: false, absentProblem: 'metadata["block-project-ssh-keys"] is not set, so project-wide SSH keys can log in to this VM' }),
+            metadataMustBeTrue(r.props, key, { absentMeans: config.osLoginEnforcedByProject, absentProblem: 'metadata["enable-oslogin"] is not set, so SSH access uses metadata keys instead of OS Login', absent: absent(key) }),
+            metadataMustBeTrue(r.props, "block-project-ssh-keys", { absentMeans: false, absentProblem: 'metadata["block-project-ssh-keys"] is not set, so project-wide SSH keys can log in to this VM', absent: absent("block-project-ssh-keys") }),
         ];
     },
     noAutoRemediation: "OS Login replaces metadata SSH keys with IAM roles, so users are locked out until a person grants them roles/compute.osLogin",

@@ -1,7 +1,7 @@
 import { isOutcome, violation } from "../../lib/outcome";
 import { defineResourcePolicy } from "../../lib/policy";
 import { elementsOf, valueOf } from "../../lib/rules";
-import { vmTypes } from "./facts";
+import { inherited, vmTypes } from "./facts";
 
 const externalAddresses = [["accessConfigs", "IPv4"], ["ipv6AccessConfigs", "IPv6"]] as const;
 
@@ -19,6 +19,8 @@ export default defineResourcePolicy({
         "Reach the VM through Identity-Aware Proxy TCP forwarding or a load balancer, and give it outbound access with Cloud NAT " +
         "(`gcp.compute.RouterNat`). Enforce with `constraints/compute.vmExternalIpAccess`.",
     check: r => {
+        const fromSource = inherited(r, "networkInterfaces");
+        if (fromSource) return fromSource;
         const { elements, outcomes } = elementsOf(r.props, { field: "networkInterfaces", fix: "set networkInterfaces to a list of interface blocks" });
         for (const nic of elements) {
             for (const [field, family] of externalAddresses) {

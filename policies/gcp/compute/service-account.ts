@@ -3,7 +3,7 @@ import { isOutcome, pass, undecided, violation } from "../../lib/outcome";
 import { defineResourcePolicy } from "../../lib/policy";
 import { classify } from "../../lib/props";
 import { blockOf, valueOf } from "../../lib/rules";
-import { vmTypes } from "./facts";
+import { inherited, vmTypes } from "./facts";
 
 const defaultComputeAccount = /^\d+-compute@developer\.gserviceaccount\.com$/i;
 const scopePrefix = "https://www.googleapis.com/auth/";
@@ -29,7 +29,8 @@ export default defineResourcePolicy({
     remediation:
         "Create a dedicated `gcp.serviceaccount.Account` with only the roles the workload needs and set `serviceAccount: { email: account.email, " +
         "scopes: [\"cloud-platform\"] }` (IAM roles then limit access). If the default account must be used, list only the scopes the workload needs. " +
-        "An omitted `serviceAccount` block attaches no service account; a block without `email` uses the default account.",
+        "An omitted `serviceAccount` block attaches no service account (on a VM built from a template or machine image, it keeps the source's); " +
+        "a block without `email` uses the default account.",
     knobs: {
         forbidDefaultServiceAccount: booleanKnob({
             default: false,
@@ -38,6 +39,8 @@ export default defineResourcePolicy({
     },
     check: (r, config) => {
         const fix = "set serviceAccount.email to a dedicated least-privilege gcp.serviceaccount.Account";
+        const fromSource = inherited(r, "serviceAccount");
+        if (fromSource) return fromSource;
         const block = r.props.single("serviceAccount");
         // No block: the provider attaches no service account at all (expandServiceAccounts sends an empty list).
         if (block.state === "absent") return pass;
@@ -65,11 +68,13 @@ export default defineResourcePolicy({
         if (isDefault === "unknown") return undecided("serviceAccount.email");
         if (fullAccess === "unknown") return undecided("serviceAccount.scopes");
         return config.forbidDefaultServiceAccount
-            ? violation({ code: "defaultServiceAccount", field: "serviceAccount.email", problem: "the VM runs as the default Compute Engine service account", fix })
+            ? violation({ code: "defaultServiceAccount", field: "serviceAccount.email", problem: "the VM runs as the default Compute Engine service account (serviceAccount.email)", fix })
             : violation({
                   code: "defaultServiceAccount",
                   field: "serviceAccount.scopes",
-                  problem: "the VM runs as the default Compute Engine service account with the cloud-platform scope, so it can call every Cloud API the account's project roles allow",
+                  problem:
+                      "the VM runs as the default Compute Engine service account with the cloud-platform scope (serviceAccount.email, serviceAccount.scopes), " +
+                      "so it can call every Cloud API the account's project roles allow",
                   fix: `${fix}, or replace the cloud-platform scope with only the scopes the workload needs`,
               });
     },

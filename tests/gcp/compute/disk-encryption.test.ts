@@ -1,8 +1,9 @@
 import * as assert from "assert";
-import { garbage, noAutoRemediation, passes, policyCases, undecided, violates } from "../../cases";
+import { garbage, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
 import { computeGarbage, computeSecrets, disk, diskOutputs, GCP_APP_SA, GCP_KMS_KEY, GCP_RAW_KEY, GCP_RSA_KEY, instance, instanceOutputs, instanceTemplate, instanceTemplateOutputs, regionDisk, regionInstanceTemplate, templateDisks, vms } from "../../factories";
 import { usePack } from "../../pack";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
+import { fromImage, fromTemplate, overridingAll, reportedBootDisk, stateFromImage, stateFromTemplate, stateInstance, stateInstanceRecorded } from "./fixtures";
 
 const policy = "gcp-compute-disk-encryption";
 const googleManagedKey = "googleManagedKey";
@@ -64,9 +65,8 @@ policyCases(policy, [
     passes(instanceOutputs()),
     passes(instanceTemplateOutputs()),
     passes(diskOutputs()),
-    // Issue 12: an instance's outputs always name the boot disk it created (bootDisk.source), so today it
-    // passes even when kmsKeySelfLink and diskEncryptionKeySha256 say Google's key encrypts it.
-    passes(instanceOutputs({ bootDisk: { ...(instanceOutputs().props.bootDisk as object), kmsKeySelfLink: "" } })),
+    // An instance's outputs always name the boot disk it created (bootDisk.source): its key fields decide.
+    violates(instanceOutputs({ bootDisk: { ...(instanceOutputs().props.bootDisk as object), kmsKeySelfLink: "" } }), { code: googleManagedKey, field: "bootDisk.kmsKeySelfLink" }),
     violates(diskOutputs({ diskEncryptionKey: null }), { code: googleManagedKey, field: "diskEncryptionKey" }),
     violates(instanceTemplateOutputs({ disks: [{ ...templateOutputDisk, diskEncryptionKey: null }] }), { code: googleManagedKey, field: "disks[0].diskEncryptionKey" }),
     // Older exports keep single nested blocks as one-element lists.
@@ -81,3 +81,41 @@ describe("Compute Engine policies (beyond the table)", () => {
         assert.deepStrictEqual(result.diagnostics.filter(d => d.policyName.startsWith("gcp-compute-")), []);
     });
 });
+
+// Templates, machine images, project metadata and outputs: gcp-compute-disk-encryption on outputs-shaped instances (judged by the key the
+// provider reports, not by bootDisk.source) and on VMs built from a template or machine image.
+
+
+const googleKey = { code: "googleManagedKey", field: "bootDisk.kmsKeySelfLink" };
+const fromSource = /bootDisk comes from the VM's sourceInstanceTemplate, which gcp-compute-inherited-settings checks/;
+
+policyCases("gcp-compute-disk-encryption", [
+    // Outputs: the recorded state (source set, both key fields empty) is a Google-managed key.
+    violates(stateInstance({ bootDisk: stateInstanceRecorded.bootDisk }), googleKey),
+    passes(stateInstance()),
+    passes(stateInstance({ bootDisk: reportedBootDisk({ diskEncryptionKeySha256: "Y3Nlay1oYXNoLW9mLWtleQ==" }) })),
+    passes(stateInstance({ bootDisk: reportedBootDisk({ kmsKeySelfLink: unknown }) })),
+    undecided(stateInstance({ bootDisk: reportedBootDisk({ diskEncryptionKeySha256: unknown }) }), "bootDisk.diskEncryptionKeySha256"),
+    // Outputs without the hash field: source with initializeParams is still the provider's report.
+    violates(stateInstance({ bootDisk: { source: "https://www.googleapis.com/compute/v1/projects/p/zones/z/disks/vm", initializeParams: { image: "debian-12" }, kmsKeySelfLink: "" } }), googleKey),
+    // Inputs attaching an existing disk without key fields: that disk's own resource decides.
+    passes(instance({ bootDisk: { source: "phi-boot" } })),
+    passes(instance({ bootDisk: { source: unknown } })),
+    violates(instance({ bootDisk: { initializeParams: { image: "debian-cloud/debian-12" } } }), { code: "googleManagedKey", field: "bootDisk" }),
+    // Template-built VMs: an overriding bootDisk is an instance's; without one, the template decides.
+    passes(fromTemplate(overridingAll)),
+    violates(fromTemplate({ bootDisk: { initializeParams: { image: "debian-12" } } }), { code: "googleManagedKey", field: "bootDisk" }),
+    undecided(fromTemplate({ bootDisk: unknown }), "bootDisk"),
+    notApplicable(fromTemplate(), fromSource),
+    violates(stateFromTemplate({ bootDisk: stateInstanceRecorded.bootDisk }), googleKey),
+    passes(stateFromTemplate()),
+    // Machine-image VMs take no bootDisk input; their outputs report bootDisks.
+    notApplicable(fromImage(), /bootDisks comes from the VM's sourceMachineImage/),
+    passes(stateFromImage()),
+    violates(stateFromImage({ bootDisks: [stateInstanceRecorded.bootDisk] }), { code: "googleManagedKey", field: "bootDisks[0].kmsKeySelfLink" }),
+    undecided(stateFromImage({ bootDisks: unknown }), "bootDisks"),
+    violates(stateInstance({ bootDisk: reportedBootDisk({ kmsKeySelfLink: "", diskEncryptionKeySha256: 7 }) }), { code: "wrongType", field: "bootDisk.diskEncryptionKeySha256" }),
+    garbage(stateInstance({ bootDisk: reportedBootDisk({ diskEncryptionKeySha256: 7, diskEncryptionKeyRaw: secret("SECRET-raw-key") }) })),
+    garbage(stateFromImage({ bootDisks: [null, "SECRET", { diskEncryptionKeySha256: ["SECRET"] }] })),
+    garbage(fromTemplate({ bootDisk: "SECRET", sourceInstanceTemplate: { SECRET: 1 } })),
+]);

@@ -1,8 +1,9 @@
 import * as assert from "assert";
-import { garbage, misconfigured, noAutoRemediation, passes, policyCases, undecided, violates } from "../../cases";
+import { garbage, misconfigured, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
 import { computeGarbage, computeSecrets, instance, instanceOutputs, instanceTemplateOutputs, vms } from "../../factories";
 import { usePack } from "../../pack";
-import { unknown } from "../../../tools/lib/analyzer-client";
+import { secret, unknown } from "../../../tools/lib/analyzer-client";
+import { fromImage, fromTemplate, osLogin as osLoginKeys, projectMetadata, projectMetadataItem, stateFromImage, stateFromTemplate, stateInstance, stateInstanceRecorded } from "./fixtures";
 
 const policy = "gcp-compute-os-login";
 const osLogin = 'metadata["enable-oslogin"]';
@@ -14,7 +15,6 @@ policyCases(policy, [
     ...vms().map(r => passes(r)),
     // Every spelling Compute Engine reads as true, and keys in any case.
     ...["TRUE", "true", "True", "1", "t", "T"].map(value => passes(instance({ metadata: { "enable-oslogin": value, "block-project-ssh-keys": value } }))),
-    passes(instance({ metadata: { "ENABLE-OSLOGIN": "TRUE", "Block-Project-SSH-Keys": "1" } })),
     // Booleans and numbers written where the provider expects strings.
     passes(instance({ metadata: { "enable-oslogin": true, "block-project-ssh-keys": 1 } })),
     ...vms({ metadata: { "block-project-ssh-keys": "TRUE" } }).map(r => violates(r, { code: "absentDefault", field: osLogin })),
@@ -27,7 +27,6 @@ policyCases(policy, [
     ...["yes", "tRuE", " TRUE", "enabled-SECRET"].map(value => violates(instance({ metadata: { ...metadata, "enable-oslogin": value } }), { code: "unrecognised", field: osLogin })),
     garbage(instance({ metadata: { ...metadata, "enable-oslogin": "enabled-SECRET" } })),
     // Two spellings of the key: both must enable it.
-    violates(instance({ metadata: { ...metadata, "ENABLE-OSLOGIN": "FALSE" } }), { code: "notAllowed", field: osLogin }),
     // With OS Login enforced by the project, leaving enable-oslogin out is fine; turning it off is not.
     passes(instance({ metadata: { "block-project-ssh-keys": "TRUE" } }), enforcedByProject),
     violates(instance({ metadata: { ...metadata, "enable-oslogin": "FALSE" } }), { code: "notAllowed", field: osLogin }, enforcedByProject),
@@ -60,3 +59,46 @@ describe(`${policy} (beyond the table)`, () => {
         });
     });
 });
+
+// Templates, machine images, project metadata and outputs: gcp-compute-os-login on VMs built from a template or machine image, on project
+// metadata (ProjectMetadata, ProjectMetadataItem), and on outputs-shaped instances.
+
+
+const oslogin = 'metadata["enable-oslogin"]';
+
+policyCases("gcp-compute-os-login", [
+    // Outputs: the recorded state sets neither key.
+    violates(stateInstance({ metadata: stateInstanceRecorded.metadata }), [{ code: "absentDefault", field: oslogin }, { code: "absentDefault", field: blockKeys }]),
+    passes(stateInstance()),
+    passes(stateFromTemplate()),
+    passes(stateFromImage()),
+    // A template-built VM without metadata keeps its source's; a key its own map leaves out may be the source's too.
+    notApplicable(fromTemplate(), /metadata comes from the VM's sourceInstanceTemplate/),
+    notApplicable(fromImage(), /metadata comes from the VM's sourceMachineImage/),
+    passes(fromTemplate({ metadata: osLoginKeys })),
+    notApplicable(fromTemplate({ metadata: { owner: "phi-team" } }), /metadata\["enable-oslogin"\] comes from the VM's sourceInstanceTemplate/),
+    passes(fromTemplate({ metadata: { "enable-oslogin": "TRUE" } })),
+    violates(fromTemplate({ metadata: { ...osLoginKeys, "enable-oslogin": "FALSE" } }), { code: "notAllowed", field: oslogin }),
+    violates(fromImage({ metadata: { "block-project-ssh-keys": "0" } }), { code: "notAllowed", field: blockKeys }),
+    undecided(fromTemplate({ metadata: unknown }), "metadata"),
+    undecided(fromTemplate({ metadata: { ...osLoginKeys, "enable-oslogin": unknown } }), oslogin),
+    // Project metadata: enable-oslogin there, when set, must be true; a project that leaves it unset claims nothing.
+    passes(projectMetadata()),
+    passes(projectMetadata({ metadata: { "ssh-keys": "" } })),
+    passes(projectMetadata({ metadata: undefined })),
+    violates(projectMetadata({ metadata: { "enable-oslogin": "FALSE" } }), { code: "notAllowed", field: oslogin }),
+    violates(projectMetadata({ metadata: { "enable-oslogin": "off-SECRET" } }), { code: "unrecognised", field: oslogin }),
+    undecided(projectMetadata({ metadata: unknown }), "metadata"),
+    undecided(projectMetadata({ metadata: { "enable-oslogin": unknown } }), oslogin),
+    violates(projectMetadata({ metadata: "enable-oslogin=TRUE" }), { code: "wrongType", field: "metadata" }),
+    passes(projectMetadataItem({ key: "enable-oslogin", value: "TRUE" })),
+    passes(projectMetadataItem()),
+    violates(projectMetadataItem({ key: "enable-oslogin", value: "FALSE" }), { code: "notAllowed", field: "value" }),
+    violates(projectMetadataItem({ key: "enable-oslogin", value: "maybe" }), { code: "unrecognised", field: "value" }),
+    undecided(projectMetadataItem({ key: "enable-oslogin", value: unknown }), "value"),
+    undecided(projectMetadataItem({ key: unknown, value: "FALSE" }), "key"),
+    violates(projectMetadataItem({ key: 5, value: "FALSE" }), { code: "wrongType", field: "key" }),
+    garbage(projectMetadataItem({ key: "enable-oslogin", value: secret("SECRET-value") })),
+    garbage(projectMetadata({ metadata: { "enable-oslogin": ["SECRET"], "ssh-keys": secret("SECRET") } })),
+    garbage(fromTemplate({ metadata: { "enable-oslogin": { SECRET: 1 } } })),
+]);

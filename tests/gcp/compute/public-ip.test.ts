@@ -1,6 +1,7 @@
-import { garbage, noAutoRemediation, passes, policyCases, undecided, violates } from "../../cases";
+import { garbage, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
 import { computeGarbage, computeSecrets, instance, instanceOutputs, instanceTemplate, instanceTemplateOutputs, vms } from "../../factories";
 import { unknown } from "../../../tools/lib/analyzer-client";
+import { fromImage, fromTemplate, stateFromImage, stateFromTemplate, stateInstance, stateInstanceRecorded } from "./fixtures";
 
 const policy = "gcp-compute-public-ip";
 const externalAddress = "externalAddress";
@@ -34,4 +35,24 @@ policyCases(policy, [
     passes(instanceOutputs()),
     passes(instanceTemplateOutputs()),
     violates(instanceOutputs({ networkInterfaces: [{ ...nicOutputs, accessConfigs: [{ natIp: "34.1.2.3", networkTier: "PREMIUM", publicPtrDomainName: "" }] }] }), { code: externalAddress, field: "networkInterfaces[0].accessConfigs" }),
+]);
+
+// Templates, machine images, project metadata and outputs: gcp-compute-public-ip on VMs built from a template or machine image and on
+// outputs-shaped instances (the provider reports empty access config lists).
+
+
+const nic = (stateInstanceRecorded.networkInterfaces as Record<string, unknown>[])[0];
+
+policyCases("gcp-compute-public-ip", [
+    passes(stateInstance()),
+    passes(stateFromTemplate()),
+    passes(stateFromImage()),
+    violates(stateInstance({ networkInterfaces: [{ ...nic, accessConfigs: [{ natIp: "203.0.113.7", networkTier: "PREMIUM", publicPtrDomainName: "" }] }] }), { code: "externalAddress", field: "networkInterfaces[0].accessConfigs" }),
+    notApplicable(fromTemplate(), /networkInterfaces comes from the VM's sourceInstanceTemplate/),
+    notApplicable(fromImage(), /networkInterfaces comes from the VM's sourceMachineImage/),
+    passes(fromTemplate({ networkInterfaces: [{ subnetwork: "phi-subnet" }] })),
+    violates(fromTemplate({ networkInterfaces: [{ subnetwork: "s", accessConfigs: [{}] }] }), { code: "externalAddress", field: "networkInterfaces[0].accessConfigs" }),
+    violates(fromImage({ networkInterfaces: [{ subnetwork: "s", ipv6AccessConfigs: [{ networkTier: "PREMIUM" }] }] }), { code: "externalAddress", field: "networkInterfaces[0].ipv6AccessConfigs" }),
+    undecided(fromTemplate({ networkInterfaces: unknown }), "networkInterfaces"),
+    garbage(fromTemplate({ networkInterfaces: "SECRET" })),
 ]);

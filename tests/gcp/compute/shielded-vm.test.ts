@@ -1,6 +1,7 @@
-import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
+import { garbage, notApplicable, passes, policyCases, remediates, undecided, violates } from "../../cases";
 import { computeGarbage, computeSecrets, instance, instanceOutputs, instanceTemplate, instanceTemplateOutputs, vms } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
+import { fromImage, fromTemplate, shielded as shieldedOn, stateFromImage, stateFromTemplate, stateInstance, stateInstanceRecorded } from "./fixtures";
 
 const policy = "gcp-compute-shielded-vm";
 const block = "shieldedInstanceConfig";
@@ -51,4 +52,34 @@ policyCases(policy, [
     remediates(instanceOutputs({ [block]: [{ ...shielded, enableVtpm: false, enableIntegrityMonitoring: false }] }), { [block]: [shielded] }),
     // Both safe fixes of one block land together, whatever else the block holds.
     remediates(instance({ [block]: { ...shielded, enableVtpm: false, enableIntegrityMonitoring: false } }), { [block]: shielded }),
+]);
+
+// Templates, machine images, project metadata and outputs: gcp-compute-shieldedOn-vm on VMs built from a template or machine image (an overriding
+// block is sent whole, its omitted fields as false) and on outputs-shaped instances.
+
+
+
+policyCases(policy, [
+    // Outputs: the recorded state has Secure Boot off.
+    violates(stateInstance({ shieldedInstanceConfig: stateInstanceRecorded.shieldedInstanceConfig }), { code: "notAllowed", field: "shieldedInstanceConfig.enableSecureBoot" }),
+    passes(stateInstance()),
+    passes(stateFromTemplate()),
+    passes(stateFromImage()),
+    violates(stateFromImage({ shieldedInstanceConfig: { ...shieldedOn, enableVtpm: false } }), { code: "notAllowed", field: "shieldedInstanceConfig.enableVtpm" }),
+    // Inputs: no block means the source's block, which the stack policy checks.
+    notApplicable(fromTemplate(), /shieldedInstanceConfig comes from the VM's sourceInstanceTemplate/),
+    notApplicable(fromImage(), /shieldedInstanceConfig comes from the VM's sourceMachineImage/),
+    passes(fromTemplate({ shieldedInstanceConfig: shieldedOn })),
+    // An overriding block replaces the template's whole block: what it leaves out is sent as false.
+    violates(fromTemplate({ shieldedInstanceConfig: { enableSecureBoot: true } }), [
+        { code: "absentDefault", field: "shieldedInstanceConfig.enableVtpm" },
+        { code: "absentDefault", field: "shieldedInstanceConfig.enableIntegrityMonitoring" },
+    ]),
+    violates(fromImage({ shieldedInstanceConfig: { enableVtpm: true, enableIntegrityMonitoring: true } }), { code: "absentDefault", field: "shieldedInstanceConfig.enableSecureBoot" }),
+    violates(fromTemplate({ shieldedInstanceConfig: { ...shieldedOn, enableSecureBoot: false } }), { code: "notAllowed", field: "shieldedInstanceConfig.enableSecureBoot" }),
+    undecided(fromTemplate({ shieldedInstanceConfig: unknown }), "shieldedInstanceConfig"),
+    undecided(fromTemplate({ shieldedInstanceConfig: { ...shieldedOn, enableVtpm: unknown } }), "shieldedInstanceConfig.enableVtpm"),
+    remediates(fromTemplate({ shieldedInstanceConfig: { enableSecureBoot: true } }), { shieldedInstanceConfig: shieldedOn }),
+    remediates(fromTemplate(), "nothing"),
+    garbage(fromTemplate({ shieldedInstanceConfig: ["SECRET", { enableVtpm: "SECRET" }] })),
 ]);
