@@ -115,6 +115,8 @@ describe("npm run check (tools/check.ts)", function () {
                 secretStackFile: [path.join(fixtures, "broken-stack-file")],
                 // Read before any program runs: exit 2, not the throwing program's 4.
                 secretPolicyConfig: ["--policy-pack-config", path.join(fixtures, "secret-malformed-policy-config.json"), path.join(fixtures, "throws")],
+                misspelledKnob: ["--policy-pack-config", path.join(fixtures, "misspelled-knob-policy-config.json"), path.join(fixtures, "export.json")],
+                invalidKnobAdvisory: ["--policy-pack-config", path.join(fixtures, "invalid-knob-advisory-policy-config.json"), path.join(fixtures, "uncovered-export.json")],
                 mistypedStack: ["--stack", "prdo", path.join(fixtures, "violating")],
                 mistypedStackShort: ["-s", "prdo", path.join(fixtures, "violating")],
             };
@@ -151,6 +153,16 @@ describe("npm run check (tools/check.ts)", function () {
         it("a malformed policy config file with a secret: 2 before any program runs, and the secret is not printed", () => {
             assertOneLineError(runs.secretPolicyConfig, 2, /--policy-pack-config .*secret-malformed-policy-config\.json: not valid JSON/);
             assertNoSecret(runs.secretPolicyConfig);
+        });
+        it("a knob the policy does not have: 2, naming the policy and the knob", () =>
+            assertOneLineError(
+                runs.misspelledKnob,
+                2,
+                /misspelled-knob-policy-config\.json: policy aws-elasticache-encryption-at-rest has no knob "requireCustomerManagedKeys" \(its knobs: requireCustomerManagedKey, waivers, scope\)$/,
+            ));
+        it("an invalid knob value: 2 even under \"all\": \"advisory\", and the value is not printed", () => {
+            assertOneLineError(runs.invalidKnobAdvisory, 2, /invalid-knob-advisory-policy-config\.json: aws-cloudwatch-log-retention: minimumRetentionDays must be one of the retention periods CloudWatch Logs accepts \(1, 3, .+\)$/);
+            assertNoSecret(runs.invalidKnobAdvisory);
         });
         it("a --stack the project has no stack file for: 3, naming the stacks it has", () => {
             assertOneLineError(runs.mistypedStack, 3, /violating: no stack prdo \(no Pulumi\.prdo\.yaml\); its stacks are dev$/);
