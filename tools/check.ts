@@ -13,7 +13,7 @@ import { captureProgram } from "./lib/check/program";
 import { resolveTargets } from "./lib/check/project";
 import { buildReport, formatJson, formatText } from "./lib/check/report";
 import { parseReportFormats, ReportFormat, reportFormats, writeReports } from "./lib/check/report-files";
-import { readStackExport } from "./lib/check/stack-export";
+import { readStackExport, requireExportStack } from "./lib/check/stack-export";
 
 export const usage = `Usage: npm run check -- [options] [target ...]
 
@@ -24,12 +24,16 @@ computes (ids, ARNs) are unknown, exactly as at pulumi preview.
 A target is either
   - a Pulumi Node.js program directory (with Pulumi.yaml): every stack it has a Pulumi.<stack>.yaml
     for is checked, with that stack's config; or
-  - a file written by \`pulumi stack export\`: the deployed resources' inputs are checked.
+  - a file written by \`pulumi stack export\`: checked as pulumi policy analyze checks a stack
+    (each resource's inputs, then all of their outputs for stack policies).
+Policies at enforcement level remediate fix what they can, as the engine does: the fix is printed
+and is not a violation.
 With no target, the sample project in this repository is checked (stacks aws and gce).
 
 Options:
   -s, --stack <name>           check only this stack of each program directory (it must have a
-                               Pulumi.<name>.yaml when the project has any stack files)
+                               Pulumi.<name>.yaml when the project has any stack files); a stack
+                               export must be of this stack
   --policy-pack-config <file>  policy configuration, as for pulumi preview --policy-pack-config
   --stack-tag <key>=<value>    a stack tag the policies see (repeatable), e.g. hipaa-guard-phi=true
   --json                       print the report as JSON instead of text
@@ -178,6 +182,7 @@ export async function main(
         // The policy config file is read and checked before any program runs: a typo fails fast.
         const policyConfig: PolicyConfigFile | undefined = opts.policyConfig ? parsePolicyConfigFile(path.resolve(base, opts.policyConfig)) : undefined;
         const captures: (Capture | undefined)[] = targets.map(t => (t.kind === "export" ? readStackExport(t.file) : undefined));
+        for (const c of captures) if (c) requireExportStack(c, opts.stack);
         const starting = startPack().catch((e: unknown) => e as Error);
         // The policies' scopes load while the pack starts and the programs run in their own processes.
         setImmediate(() => {

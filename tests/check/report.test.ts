@@ -105,7 +105,7 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
     describe("formats", () => {
         it("the JSON reports follow docs/compliance-report.schema.json", () => {
             for (const r of [evidence, uncovered, exported]) assert.deepStrictEqual(validate.json(r.json), []);
-            assert.strictEqual(evidence.json.formatVersion, "1.0");
+            assert.strictEqual(evidence.json.formatVersion, "1.1");
         });
 
         it("the SARIF reports follow the SARIF 2.1.0 schema", () => {

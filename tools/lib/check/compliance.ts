@@ -25,7 +25,7 @@ import { Capture, ROOT_STACK_TYPE } from "./capture";
 import { plural } from "./json";
 
 /** Bumped on any change a consumer of the JSON report could notice: major when one could break. */
-export const COMPLIANCE_FORMAT_VERSION = "1.0";
+export const COMPLIANCE_FORMAT_VERSION = "1.1";
 
 export type ResultStatus = "passed" | "violated" | "undecided" | "notApplicable";
 export type Severity = "low" | "medium" | "high" | "critical" | "unspecified";
@@ -84,6 +84,8 @@ export interface ControlResult {
     readonly undecidedFields: readonly string[];
     readonly undecidedMessage?: string;
     readonly notApplicable?: NotApplicableDetail;
+    /** At enforcement level remediate: the properties the policy's fix changes (pulumi up applies it and goes on). */
+    readonly remediation?: { readonly properties: readonly string[] };
 }
 
 export interface Control {
@@ -269,7 +271,9 @@ export function buildCompliance(input: ComplianceInput): ComplianceReport {
                 const diagnostics = r.answer.diagnostics.filter(d => d.policyName === policy.name);
                 if (!types.includes(r.type) && diagnostics.length === 0) continue;
                 const reasons = r.answer.notApplicable.filter(n => n.policyName === policy.name && !typeMismatch.test(n.reason)).map(n => n.reason);
-                results.push(resultOf({ urn: r.urn, type: r.type, name: r.name }, diagnostics, reasons, policy, entry?.definition.remediation));
+                const fixed = r.remediations.filter(m => m.policyName === policy.name).flatMap(m => m.changes.map(c => c.property));
+                const result = resultOf({ urn: r.urn, type: r.type, name: r.name }, diagnostics, reasons, policy, entry?.definition.remediation);
+                results.push(fixed.length > 0 ? { ...result, remediation: { properties: [...new Set(fixed)] } } : result);
             }
         } else {
             const diagnostics = evaluation.stack.diagnostics.filter(d => d.policyName === policy.name);

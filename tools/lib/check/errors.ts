@@ -10,7 +10,7 @@ export const ExitCode = {
     violations: 1,
     /** The command line was wrong (unknown flag, missing flag value), a bad policy config file, or an unwritable report directory. */
     usage: 2,
-    /** A target does not exist, is not a Pulumi Node.js program or stack export file, or lacks the --stack asked for. */
+    /** A target does not exist, is not a Pulumi Node.js program or stack export file, or lacks the --stack asked for (an export of another stack). */
     inputNotFound: 3,
     /** The program failed: it threw, needs config that is not set, or did not finish in time. */
     programFailed: 4,

@@ -50,7 +50,7 @@ function detail(r: ControlResult): string {
             return na.reason;
         }
         default:
-            return "";
+            return r.remediation ? `Passes once remediated: \`pulumi up\` sets ${r.remediation.properties.map(code).join(", ")} (the fix the policy returns at enforcement level remediate)` : "";
     }
 }
 
