@@ -14,8 +14,17 @@ export interface Run {
 export const fixtures = path.join(__dirname, "fixtures");
 
 export function runCheck(...args: string[]): Promise<Run> {
+    return runCheckFrom(undefined, ...args);
+}
+
+/**
+ * As runCheck, as if `npm run check` were typed in `dir` (npm starts the script in the package
+ * directory and says where the user was in INIT_CWD); undefined: the repository root.
+ */
+export function runCheckFrom(dir: string | undefined, ...args: string[]): Promise<Run> {
     const env = { ...process.env };
     delete env.INIT_CWD; // set when mocha runs under npm; the check would resolve paths against it
+    if (dir !== undefined) env.INIT_CWD = dir;
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), path.join(repoRoot, "tools", "check.ts"), ...args], {
             cwd: repoRoot,

@@ -31,7 +31,7 @@ describe("the offline check's semantics match the engine's", function () {
             ["remediated", [remediateDir, "--policy-pack-config", config, "--report-dir", work]],
             ["remediatedJson", [remediateDir, "--policy-pack-config", config, "--json"]],
             ["allRemediate", [path.join(fixtures, "violating"), "--policy-pack-config", path.join(fixtures, "all-remediate-policy-config.json"), "--json"]],
-            ["outputs", [outputsExport, "--stack", "prod", "--json"]],
+            ["outputs", [outputsExport, "--stack", "prod", "--json", "--report-dir", path.join(work, "outputs")]],
             ["stackOther", [outputsExport, "--stack", "dev"]],
         ];
         // Two at a time: each run starts a pack (and most a program), and the machine may be small.
@@ -112,6 +112,20 @@ describe("the offline check's semantics match the engine's", function () {
                 [["trail", "aws-cloudtrail-log-group-retention", "mandatory"]],
             );
             assert.match(t.findings[0].message, /receives CloudTrail events and kmsKeyId is not set/);
+        });
+
+        it("the Markdown report gives a stack policy's finding on a related resource as the result for the subject that references it, never that subject passed beside it", () => {
+            const md = fs.readFileSync(path.join(work, "outputs", "audit.prod.md"), "utf8");
+            const section = md.slice(md.indexOf("### `aws-cloudtrail-log-group-retention`"));
+            const rows = section.slice(0, section.indexOf("**Remediation**")).split("\n").filter(l => l.startsWith("| `"));
+            assert.deepStrictEqual(
+                rows.map(r => r.split(" | ").slice(0, 3).join(" | ")),
+                ["| `trail` | `aws:cloudwatch/logGroup:LogGroup` | ❌ violated", "| `other` | `aws:cloudtrail/trail:Trail` | ✅ passed"],
+            );
+            assert.match(rows[0], /\(the result for `aws:cloudtrail\/trail:Trail` `audit`\) \|$/);
+            const json: ComplianceReport = JSON.parse(fs.readFileSync(path.join(work, "outputs", "audit.prod.json"), "utf8"));
+            const group = json.controls.find(c => c.policy === "aws-cloudtrail-log-group-retention")!.results.find(r => r.name === "trail")!;
+            assert.deepStrictEqual(group.concerns, [{ urn: "urn:pulumi:prod::audit::aws:cloudtrail/trail:Trail::audit", type: "aws:cloudtrail/trail:Trail", name: "audit" }]);
         });
 
         it("--stack naming the export's stack checks it; another name is exit 3 with one line", () => {
