@@ -2,6 +2,7 @@
 // deploy against the compiled hipaa-guard pack over the analyzer protocol, as `pulumi preview
 // --policy-pack` would, with no cloud account and no Pulumi CLI. `npm run check -- --help`.
 
+import * as fs from "fs";
 import * as path from "path";
 import { PackInfo, PolicyConfig, PolicyPackProcess, repoRoot } from "./lib/analyzer-client";
 import { evaluateCapture, TargetReport } from "./lib/check/analyze";
@@ -51,7 +52,8 @@ Options:
   -h, --help                   print this help
 
 Exit codes:
-${exitCodeTable()}`;
+${exitCodeTable()}  130, 143  interrupted by SIGINT or SIGTERM: the policy pack and the programs are stopped too
+`;
 
 interface Options {
     targets: string[];
@@ -174,6 +176,10 @@ export async function main(
         }
         // `npm run` starts scripts in the package directory; paths are relative to where the user was.
         const base = process.env.INIT_CWD || process.cwd();
+        if (opts.reportDir !== undefined) {
+            const dir = path.resolve(base, opts.reportDir);
+            if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new CheckError(ExitCode.usage, `--report-dir ${shownPath(dir)} is a file, not a directory`);
+        }
         const targets = (opts.targets.length > 0 ? opts.targets : [repoRoot]).flatMap(t => resolveTargets(t, opts.stack, base));
 
         // Stack exports are read first (a bad one fails fast); then the pack starts while the
@@ -243,11 +249,23 @@ export async function main(
     }
 }
 
+/** The exit code after a signal, as shells report it: 128 + the signal's number. */
+export const signalExitCode: Record<"SIGINT" | "SIGTERM", number> = { SIGINT: 130, SIGTERM: 143 };
+
 if (require.main === module) {
     const fail = (code: number) => {
         // Set at once: should cleanup hang, or the event loop empty, the process still exits with it.
         process.exitCode = code;
     };
+    // Interrupted (Ctrl-C, a CI job cancelled): end the policy pack too, and with it the program
+    // runs (they exit when this process's IPC channel closes), then exit 128 + the signal number.
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        process.once(signal, () => {
+            PolicyPackProcess.killAll("SIGTERM");
+            process.stderr.write(`hipaa-guard check: error: interrupted by ${signal}; stopped the policy pack and the programs\n`);
+            process.exit(signalExitCode[signal]);
+        });
+    }
     main(process.argv.slice(2), process.stdout, process.stderr, fail)
         .then(fail)
         .catch((e: unknown) => {

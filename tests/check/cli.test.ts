@@ -80,7 +80,8 @@ describe("npm run check (tools/check.ts)", function () {
             const start = exitCodeMeaning[name as keyof typeof ExitCode].split(" ").slice(0, 3).join(" ");
             assert.ok(run.stdout.includes(`\n  ${code}  ${start}`), `exit code ${code} (${name}) missing from the usage`);
         }
-        assert.match(run.stdout, /^ {2}2 {2}bad command line, policy config file, or unwritable report directory$/m);
+        assert.match(run.stdout, /^ {2}2 {2}bad command line, policy config file, or unwritable report directory \(or one that is a file\)$/m);
+        assert.match(run.stdout, /^ {2}130, 143 {2}interrupted by SIGINT or SIGTERM/m);
         assert.match(run.stdout, /^ {2}-s, --stack <name> /m);
     });
 
@@ -117,6 +118,7 @@ describe("npm run check (tools/check.ts)", function () {
                 secretPolicyConfig: ["--policy-pack-config", path.join(fixtures, "secret-malformed-policy-config.json"), path.join(fixtures, "throws")],
                 misspelledKnob: ["--policy-pack-config", path.join(fixtures, "misspelled-knob-policy-config.json"), path.join(fixtures, "export.json")],
                 invalidKnobAdvisory: ["--policy-pack-config", path.join(fixtures, "invalid-knob-advisory-policy-config.json"), path.join(fixtures, "uncovered-export.json")],
+                reportDirIsFile: [path.join(fixtures, "throws"), "--report-dir", path.join(fixtures, "export.json")],
                 mistypedStack: ["--stack", "prdo", path.join(fixtures, "violating")],
                 mistypedStackShort: ["-s", "prdo", path.join(fixtures, "violating")],
             };
@@ -164,6 +166,8 @@ describe("npm run check (tools/check.ts)", function () {
             assertOneLineError(runs.invalidKnobAdvisory, 2, /invalid-knob-advisory-policy-config\.json: aws-cloudwatch-log-retention: minimumRetentionDays must be one of the retention periods CloudWatch Logs accepts \(1, 3, .+\)$/);
             assertNoSecret(runs.invalidKnobAdvisory);
         });
+        it("--report-dir naming a file: 2 before any program runs, saying so", () =>
+            assertOneLineError(runs.reportDirIsFile, 2, /--report-dir .*export\.json is a file, not a directory$/));
         it("a --stack the project has no stack file for: 3, naming the stacks it has", () => {
             assertOneLineError(runs.mistypedStack, 3, /violating: no stack prdo \(no Pulumi\.prdo\.yaml\); its stacks are dev$/);
             assertOneLineError(runs.mistypedStackShort, 3, /no stack prdo/);
