@@ -80,7 +80,7 @@ describe("npm run check (tools/check.ts)", function () {
             const start = exitCodeMeaning[name as keyof typeof ExitCode].split(" ").slice(0, 3).join(" ");
             assert.ok(run.stdout.includes(`\n  ${code}  ${start}`), `exit code ${code} (${name}) missing from the usage`);
         }
-        assert.match(run.stdout, /^ {2}2 {2}bad command line, policy config file, or unwritable report directory \(or one that is a file\)$/m);
+        assert.match(run.stdout, /^ {2}2 {2}bad command line, policy config file \(also an unknown policy or knob, or an invalid knob\n {5}value\), or unwritable report directory \(or one that is a file\)$/m);
         assert.match(run.stdout, /^ {2}130, 143 {2}interrupted by SIGINT or SIGTERM/m);
         assert.match(run.stdout, /^ {2}-s, --stack <name> /m);
     });

@@ -34,7 +34,7 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 export const exitCodeMeaning: Record<keyof typeof ExitCode, string> = {
     ok: "no mandatory policy violated, and every stack had resources a policy evaluated",
     violations: "at least one mandatory policy violated (even when the reports could not be written: the report is printed and that error is on stderr)",
-    usage: "bad command line, policy config file, or unwritable report directory (or one that is a file)",
+    usage: "bad command line, policy config file (also an unknown policy or knob, or an invalid knob value), or unwritable report directory (or one that is a file)",
     inputNotFound: "a target does not exist, is not a Pulumi Node.js program or stack export, or has no stack of the --stack name",
     programFailed: "a program failed: it threw, lacks required config, or did not finish in time",
     badExport: "a stack export is not valid JSON or not what pulumi stack export writes",
