@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { fixtures, Run, runCheck } from "./run-check";
 import { ComplianceReport } from "../../tools/lib/check/compliance";
-import { Report } from "../../tools/lib/check/report";
+import { formatText, Report } from "../../tools/lib/check/report";
 import { PLACEHOLDER_SECRET } from "../../tools/lib/check/placeholder";
 
 const remediateDir = path.join(fixtures, "remediate");
@@ -28,8 +28,8 @@ describe("the offline check's semantics match the engine's", function () {
         work = fs.mkdtempSync(path.join(os.tmpdir(), "hipaa-guard-semantics-"));
         const config = path.join(remediateDir, "policy-config.json");
         const cases: [string, string[]][] = [
-            ["remediated", [remediateDir, "--policy-pack-config", config, "--report-dir", work]],
-            ["remediatedJson", [remediateDir, "--policy-pack-config", config, "--json"]],
+            // --json: the terminal text is the same report through formatText (what the check prints without --json).
+            ["remediatedJson", [remediateDir, "--policy-pack-config", config, "--json", "--report-dir", work]],
             ["allRemediate", [path.join(fixtures, "violating"), "--policy-pack-config", path.join(fixtures, "all-remediate-policy-config.json"), "--json"]],
             ["outputs", [outputsExport, "--stack", "prod", "--json", "--report-dir", path.join(work, "outputs")]],
             ["stackOther", [outputsExport, "--stack", "dev"]],
@@ -50,13 +50,14 @@ describe("the offline check's semantics match the engine's", function () {
 
     describe("enforcement level remediate", () => {
         it("shows each fix (which properties change, from what to what) and exits 0: the engine applies it and goes on", () => {
-            const run = runs.remediated;
+            const run = runs.remediatedJson;
             assert.strictEqual(run.code, 0, run.stderr + run.stdout);
-            assert.match(run.stdout, /^ {8}aws:kms\/key:Key \(unrotated\):\n {12}- \[remediate\] {2}aws-kms-key-rotation\n {14}remediated, not a violation \(pulumi up applies this fix and goes on\): enableKeyRotation false → true$/m);
-            assert.match(run.stdout, /^ {12}- \[remediate\] {2}aws-elasticache-encryption-in-transit\n {14}remediated, .*: transitEncryptionMode "preferred" → "required"$/m);
-            assert.match(run.stdout, /^ {12}- \[remediate\] {2}aws-elasticache-backup-retention\n {14}remediated, .*: snapshotRetentionLimit 1 → 35$/m);
-            assert.match(run.stdout, /^Resources: 2 resources checked, 0 violations, 0 advisories, 3 remediated, 1 waived$/m);
-            assert.doesNotMatch(run.stdout, /\[mandatory\]/);
+            const text = formatText(JSON.parse(run.stdout));
+            assert.match(text, /^ {8}aws:kms\/key:Key \(unrotated\):\n {12}- \[remediate\] {2}aws-kms-key-rotation\n {14}remediated, not a violation \(pulumi up applies this fix and goes on\): enableKeyRotation false → true$/m);
+            assert.match(text, /^ {12}- \[remediate\] {2}aws-elasticache-encryption-in-transit\n {14}remediated, .*: transitEncryptionMode "preferred" → "required"$/m);
+            assert.match(text, /^ {12}- \[remediate\] {2}aws-elasticache-backup-retention\n {14}remediated, .*: snapshotRetentionLimit 1 → 35$/m);
+            assert.match(text, /^Resources: 2 resources checked, 0 violations, 0 advisories, 3 remediated, 1 waived$/m);
+            assert.doesNotMatch(text, /\[mandatory\]/);
             // The cache's AUTH token is a secret: no fix changes it, and nothing prints it.
             assert.doesNotMatch(run.stdout, /authToken/);
             noSecret(run);
@@ -138,7 +139,7 @@ describe("the offline check's semantics match the engine's", function () {
 
     describe("waivers", () => {
         it("a waived resource shows in the terminal with the policy, the expiry and the reason", () => {
-            assert.match(runs.remediated.stdout, /^ {12}- \[waived\] {2}aws-elasticache-multi-az\n {14}waived until 2099-12-31 by the policy config: single-AZ test cache \(TKT-7\)$/m);
+            assert.match(formatText(JSON.parse(runs.remediatedJson.stdout)), /^ {12}- \[waived\] {2}aws-elasticache-multi-az\n {14}waived until 2099-12-31 by the policy config: single-AZ test cache \(TKT-7\)$/m);
         });
 
         it("and in --json", () => {
