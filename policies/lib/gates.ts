@@ -81,6 +81,8 @@ export type Gate =
     /** A problem with a waiver (expired, malformed) or the PHI tag (neither true nor false): a violation, and the policy still runs. */
     | { readonly kind: "waiverProblem"; readonly problem: string; readonly fix: string };
 
+type GateProblem = Extract<Gate, { kind: "waiverProblem" }>;
+
 const IN_SCOPE: Gate = { kind: "inScope" };
 
 function today(): string {
@@ -134,7 +136,7 @@ export interface GateInput {
 /** Decides whether the policy checks this resource, from its waivers and the PHI scope. */
 export function gate(input: GateInput): Gate {
     // A hipaa-guard-phi value that is neither true nor false is reported, and the resource checked.
-    let phiProblem: Gate | undefined;
+    let phiProblem: GateProblem | undefined;
     if (input.scope === "phi") {
         const mark = marksPhi(input);
         if (mark === "notPhi") return { kind: "skip", reason: formatOutOfPhiScope(`neither the stack nor the resource has the tag/label ${phiTagKey}=true`) };
@@ -162,8 +164,8 @@ export function gate(input: GateInput): Gate {
 }
 
 /** A waiver's outcome with the PHI tag's problem, if any: a waived resource is not checked, so it has none. */
-function both(outcome: Gate, phiProblem: Gate | undefined): Gate {
-    if (!phiProblem || outcome.kind === "skip" || phiProblem.kind !== "waiverProblem") return outcome;
+function both(outcome: Gate, phiProblem: GateProblem | undefined): Gate {
+    if (!phiProblem || outcome.kind === "skip") return outcome;
     if (outcome.kind === "inScope") return phiProblem;
     return { kind: "waiverProblem", problem: `${outcome.problem}; ${phiProblem.problem}`, fix: `${outcome.fix}; ${phiProblem.fix}` };
 }
@@ -174,7 +176,7 @@ function phiValue(value: string): boolean | undefined {
     return v === "true" ? true : v === "false" ? false : undefined;
 }
 
-function badPhiMark(where: "stack tag" | "tag/label", owner: "stack" | "resource"): Gate {
+function badPhiMark(where: "stack tag" | "tag/label", owner: "stack" | "resource"): GateProblem {
     // The value itself is never echoed: a tag may hold anything.
     return {
         kind: "waiverProblem",
@@ -187,7 +189,7 @@ function badPhiMark(where: "stack tag" | "tag/label", owner: "stack" | "resource
  * Whether the stack or the resource marks PHI. A value other than true/false (any case) marks
  * nothing it could be trusted for: the resource is checked as PHI and the problem reported.
  */
-function marksPhi(input: GateInput): "phi" | "notPhi" | Gate {
+function marksPhi(input: GateInput): "phi" | "notPhi" | GateProblem {
     const stackValue = input.stackTags?.get(phiTagKey);
     const stackMark = typeof stackValue === "string" ? phiValue(stackValue) : undefined;
     if (stackMark === true) return "phi";
