@@ -130,7 +130,8 @@ export function parseArgs(argv: readonly string[]): Options {
 async function startPack(): Promise<{ pack: PolicyPackProcess; info: PackInfo }> {
     let pack: PolicyPackProcess | undefined;
     try {
-        pack = await PolicyPackProcess.start(repoRoot);
+        // A generous start timeout: a busy CI runner may take long to load the SDK.
+        pack = await PolicyPackProcess.start(repoRoot, { startTimeoutMs: 90_000 });
         return { pack, info: await pack.getAnalyzerInfo() };
     } catch (e) {
         await pack?.stop();

@@ -4,7 +4,7 @@
 
 import * as assert from "assert";
 import * as path from "path";
-import { fixtures, Run, runCheck } from "./run-check";
+import { fixtures, Run, runAll, runCheck } from "./run-check";
 import { PLACEHOLDER_SECRET } from "../../tools/lib/check/placeholder";
 import { ExitCode, exitCodeMeaning } from "../../tools/lib/check/errors";
 import { Report } from "../../tools/lib/check/report";
@@ -102,7 +102,9 @@ describe("npm run check (tools/check.ts)", function () {
 
     describe("bad input: one line and a distinct exit code", () => {
         const runs: Record<string, Run> = {};
-        before(async () => {
+        before(async function () {
+            // Many check runs, a few at a time: on a busy shared machine they take long.
+            this.timeout(300_000);
             const cases: Record<string, string[]> = {
                 missing: [path.join(fixtures, "no-such-program")],
                 throws: [path.join(fixtures, "throws")],
@@ -122,7 +124,7 @@ describe("npm run check (tools/check.ts)", function () {
                 mistypedStack: ["--stack", "prdo", path.join(fixtures, "violating")],
                 mistypedStackShort: ["-s", "prdo", path.join(fixtures, "violating")],
             };
-            await Promise.all(Object.entries(cases).map(async ([name, args]) => (runs[name] = await check(...args))));
+            Object.assign(runs, await runAll(Object.fromEntries(Object.entries(cases).map(([name, args]) => [name, { args }])), 4));
         });
 
         it("a missing directory: 3", () => assertOneLineError(runs.missing, 3, /no-such-program: no such file or directory$/));

@@ -59,7 +59,7 @@ async function interrupt(signal: "SIGINT" | "SIGTERM"): Promise<void> {
     const exited = new Promise<number | null>(resolve => check.on("exit", code => resolve(code)));
     try {
         // Both started: the pack (it starts while the program runs) and the program's runner.
-        const [pack, runner] = await until("the pack and the program's runner did not both start", 60_000, () => {
+        const [pack, runner] = await until("the pack and the program's runner did not both start", 150_000, () => {
             const kids = children(check.pid!);
             const p = kids.find(k => k.cmdline.includes("run-policy-pack"));
             const r = kids.find(k => k.cmdline.includes("runner.ts"));
@@ -77,7 +77,7 @@ async function interrupt(signal: "SIGINT" | "SIGTERM"): Promise<void> {
 }
 
 describe("interrupting the offline check", function () {
-    this.timeout(120_000);
+    this.timeout(300_000);
     before(function () {
         if (process.platform !== "linux") this.skip();
     });

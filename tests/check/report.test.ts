@@ -13,7 +13,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { repoRoot } from "../../tools/lib/analyzer-client";
-import { fixtures, Run, runCheck, runCheckFrom } from "./run-check";
+import { fixtures, Run, runAll } from "./run-check";
 import { ComplianceReport, Control, ControlResult } from "../../tools/lib/check/compliance";
 import { Report } from "../../tools/lib/check/report";
 import { main } from "../../tools/check";
@@ -27,7 +27,6 @@ const uncoveredExport = path.join(fixtures, "uncovered-export.json");
 const violatingExport = path.join(fixtures, "export.json");
 const PLACEHOLDER = PLACEHOLDER_SECRET;
 
-const check = runCheck;
 
 /** The check in this process, for command-line errors that stop before anything starts. */
 async function checkInProcess(...args: string[]): Promise<Run> {
@@ -87,24 +86,28 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
     let exported: Written;
     const validate = validator();
 
-    before(async () => {
+    before(async function () {
+        // Many check runs, a few at a time: on a busy shared machine they take long.
+        this.timeout(300_000);
         work = fs.mkdtempSync(path.join(os.tmpdir(), "hipaa-guard-reports-"));
-        [all, sarifOnly, elsewhere] = await Promise.all([
-            check(evidenceDir, uncoveredExport, violatingExport, "--policy-pack-config", path.join(evidenceDir, "policy-config.json"), "--report-dir", path.join(work, "all")),
-            check(uncoveredExport, "--json", "--report-dir", path.join(work, "some"), "--report-format", "sarif,md"),
+        ({ all, sarifOnly, elsewhere } = await runAll({
+            all: { args: [evidenceDir, uncoveredExport, violatingExport, "--policy-pack-config", path.join(evidenceDir, "policy-config.json"), "--report-dir", path.join(work, "all")] },
+            sarifOnly: { args: [uncoveredExport, "--json", "--report-dir", path.join(work, "some"), "--report-format", "sarif,md"] },
             // The same, run from another directory (paths on the command line relative to it).
-            runCheckFrom(
-                work,
-                path.relative(work, evidenceDir),
-                path.relative(work, violatingExport),
-                "--policy-pack-config",
-                path.join(evidenceDir, "policy-config.json"),
-                "--report-dir",
-                "elsewhere",
-                "--report-format",
-                "sarif",
-            ),
-        ]);
+            elsewhere: {
+                dir: work,
+                args: [
+                    path.relative(work, evidenceDir),
+                    path.relative(work, violatingExport),
+                    "--policy-pack-config",
+                    path.join(evidenceDir, "policy-config.json"),
+                    "--report-dir",
+                    "elsewhere",
+                    "--report-format",
+                    "sarif",
+                ],
+            },
+        }, 2));
         assert.strictEqual(all.code, 1, all.stderr + all.stdout);
         evidence = readReports(path.join(work, "all"), "evidence-fixture.dev");
         uncovered = readReports(path.join(work, "all"), "notifications.prod");

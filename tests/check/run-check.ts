@@ -39,3 +39,18 @@ export function runCheckFrom(dir: string | undefined, ...args: string[]): Promis
         child.on("close", code => resolve({ code, stdout, stderr }));
     });
 }
+
+/**
+ * Runs the check once per case, `concurrency` at a time (each run loads TypeScript and most start
+ * a pack: all at once, on a small shared machine, they starve each other past the pack's start
+ * timeout). Results by case name.
+ */
+export async function runAll(cases: Record<string, { dir?: string; args: string[] }>, concurrency = 3): Promise<Record<string, Run>> {
+    const queue = Object.entries(cases);
+    const runs: Record<string, Run> = {};
+    const worker = async (): Promise<void> => {
+        for (let job = queue.shift(); job; job = queue.shift()) runs[job[0]] = await runCheckFrom(job[1].dir, ...job[1].args);
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return runs;
+}

@@ -7,7 +7,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { fixtures, Run, runCheck } from "./run-check";
+import { fixtures, Run, runAll } from "./run-check";
 import { ComplianceReport } from "../../tools/lib/check/compliance";
 import { formatText, Report } from "../../tools/lib/check/report";
 import { PLACEHOLDER_SECRET } from "../../tools/lib/check/placeholder";
@@ -24,24 +24,24 @@ describe("the offline check's semantics match the engine's", function () {
     let work: string;
     const runs: Record<string, Run> = {};
 
-    before(async () => {
+    before(async function () {
+        // Many check runs, a few at a time: on a busy shared machine they take long.
+        this.timeout(300_000);
         work = fs.mkdtempSync(path.join(os.tmpdir(), "hipaa-guard-semantics-"));
         const config = path.join(remediateDir, "policy-config.json");
-        const cases: [string, string[]][] = [
-            // --json: the terminal text is the same report through formatText (what the check prints without --json).
-            ["remediatedJson", [remediateDir, "--policy-pack-config", config, "--json", "--report-dir", work]],
-            ["allRemediate", [path.join(fixtures, "violating"), "--policy-pack-config", path.join(fixtures, "all-remediate-policy-config.json"), "--json"]],
-            ["outputs", [outputsExport, "--stack", "prod", "--json", "--report-dir", path.join(work, "outputs")]],
-            ["stackOther", [outputsExport, "--stack", "dev"]],
-        ];
-        // Two at a time: each run starts a pack (and most a program), and the machine may be small.
-        const next = async (): Promise<void> => {
-            const job = cases.shift();
-            if (!job) return;
-            runs[job[0]] = await runCheck(...job[1]);
-            return next();
-        };
-        await Promise.all([next(), next()]);
+        Object.assign(
+            runs,
+            await runAll(
+                {
+                    // --json: the terminal text is the same report through formatText (what the check prints without --json).
+                    remediatedJson: { args: [remediateDir, "--policy-pack-config", config, "--json", "--report-dir", work] },
+                    allRemediate: { args: [path.join(fixtures, "violating"), "--policy-pack-config", path.join(fixtures, "all-remediate-policy-config.json"), "--json"] },
+                    outputs: { args: [outputsExport, "--stack", "prod", "--json", "--report-dir", path.join(work, "outputs")] },
+                    stackOther: { args: [outputsExport, "--stack", "dev"] },
+                },
+                2,
+            ),
+        );
     });
 
     after(() => {
