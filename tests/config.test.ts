@@ -125,8 +125,48 @@ describe("configuration: waivers, PHI scope, knob bounds and remediation", () =>
                 await pack.process.configureStack({ tags: {} });
             }
         });
+        it("a PHI tag or stack tag that is neither true nor false is reported (its value not echoed), and the resource checked", async () => {
+            for (const value of ["yes", "contains-phi", "", " tru e"]) {
+                const v = await pack.check(backup, shortBackups("c", { "hipaa-guard-phi": value }), phiOnly);
+                assert.strictEqual(v.violations.length, 2, `${JSON.stringify(value)}: ${JSON.stringify(v)}`);
+                assertFinding(v.violations[0], /^the tag\/label hipaa-guard-phi is neither "true" nor "false", so this resource is checked as PHI\. Fix: set hipaa-guard-phi to "true" or "false" on the resource\./);
+                assertFinding(v.violations[1], /is 1/);
+                if (value.trim() !== "") assert.ok(!v.violations[0].includes(value), "the tag's value is echoed");
+            }
+            assertNotApplicable(await pack.check(backup, shortBackups("c", { "hipaa-guard-phi": " False " }), phiOnly), /out of PHI scope/);
+            await pack.process.configureStack({ tags: { "hipaa-guard-phi": "phi-data" } });
+            try {
+                const v = await pack.check(backup, shortBackups("c"), phiOnly);
+                assert.strictEqual(v.violations.length, 2, JSON.stringify(v));
+                assertFinding(v.violations[0], /^the stack tag hipaa-guard-phi is neither "true" nor "false", so this resource is checked as PHI\. Fix: set hipaa-guard-phi to "true" or "false" on the stack\./);
+                assert.ok(!v.violations[0].includes("phi-data"));
+            } finally {
+                await pack.process.configureStack({ tags: {} });
+            }
+            // Where the PHI scope is off, the tag decides nothing and is not reported.
+            assertViolates(await pack.check(backup, shortBackups("c", { "hipaa-guard-phi": "yes" })), /is 1/);
+        });
         it("rejects a scope other than all or phi", async () => {
             assertViolates(await pack.check(backup, rg("c"), { [backup]: { scope: "PHI-only" } }), /scope must be "all" or "phi"/);
+        });
+    });
+
+    describe("knob names", () => {
+        const atRest = "aws-elasticache-encryption-at-rest";
+        const noCmk = rg("c", { kmsKeyId: undefined });
+        it("a misspelled knob is one violation per resource naming the policy and the knob, not a silent default", async () => {
+            // requireCustomerManagedKey (singular) would flag this cache; the misspelling must not pass it.
+            assertViolates(await pack.check(atRest, noCmk, { [atRest]: { requireCustomerManagedKey: true } }), /kmsKeyId/);
+            const v = await pack.check(atRest, noCmk, { [atRest]: { requireCustomerManagedKeys: true } });
+            assertViolates(v, /^Policy aws-elasticache-encryption-at-rest is misconfigured: it has no knob named "requireCustomerManagedKeys" \(its knobs: requireCustomerManagedKey, waivers, scope\), so it checked nothing\. Fix: correct or remove "requireCustomerManagedKeys" in the policy pack config\./);
+            assert.ok(!v.violations[0].includes("true"), "the value is not echoed");
+        });
+        it("a stack policy reports an unknown knob too", async () => {
+            const flowLogs = "aws-vpc-flow-logs";
+            const result = await pack.analyzeStack([{ type: "aws:ec2/vpc:Vpc", name: "v", props: { cidrBlock: "10.0.0.0/16" } }], { [flowLogs]: { requireAlltraffic: false } });
+            const mine = result.diagnostics.filter(d => d.policyName === flowLogs);
+            assert.strictEqual(mine.length, 1, JSON.stringify(result.diagnostics));
+            assertFinding(mine[0].message, /misconfigured: it has no knob named "requireAlltraffic"/);
         });
     });
 

@@ -2,6 +2,7 @@
 // deploy against the compiled hipaa-guard pack over the analyzer protocol, as `pulumi preview
 // --policy-pack` would, with no cloud account and no Pulumi CLI. `npm run check -- --help`.
 
+import * as fs from "fs";
 import * as path from "path";
 import { PackInfo, PolicyConfig, PolicyPackProcess, repoRoot } from "./lib/analyzer-client";
 import { evaluateCapture, TargetReport } from "./lib/check/analyze";
@@ -13,7 +14,7 @@ import { captureProgram } from "./lib/check/program";
 import { resolveTargets } from "./lib/check/project";
 import { buildReport, formatJson, formatText } from "./lib/check/report";
 import { parseReportFormats, ReportFormat, reportFormats, writeReports } from "./lib/check/report-files";
-import { readStackExport } from "./lib/check/stack-export";
+import { readStackExport, requireExportStack } from "./lib/check/stack-export";
 
 export const usage = `Usage: npm run check -- [options] [target ...]
 
@@ -24,12 +25,16 @@ computes (ids, ARNs) are unknown, exactly as at pulumi preview.
 A target is either
   - a Pulumi Node.js program directory (with Pulumi.yaml): every stack it has a Pulumi.<stack>.yaml
     for is checked, with that stack's config; or
-  - a file written by \`pulumi stack export\`: the deployed resources' inputs are checked.
+  - a file written by \`pulumi stack export\`: checked as pulumi policy analyze checks a stack
+    (each resource's inputs, then all of their outputs for stack policies).
+Policies at enforcement level remediate fix what they can, as the engine does: the fix is printed
+and is not a violation.
 With no target, the sample project in this repository is checked (stacks aws and gce).
 
 Options:
   -s, --stack <name>           check only this stack of each program directory (it must have a
-                               Pulumi.<name>.yaml when the project has any stack files)
+                               Pulumi.<name>.yaml when the project has any stack files); a stack
+                               export must be of this stack
   --policy-pack-config <file>  policy configuration, as for pulumi preview --policy-pack-config
   --stack-tag <key>=<value>    a stack tag the policies see (repeatable), e.g. hipaa-guard-phi=true
   --json                       print the report as JSON instead of text
@@ -47,7 +52,8 @@ Options:
   -h, --help                   print this help
 
 Exit codes:
-${exitCodeTable()}`;
+${exitCodeTable()}  130, 143  interrupted by SIGINT or SIGTERM: the policy pack and the programs are stopped too
+`;
 
 interface Options {
     targets: string[];
@@ -124,7 +130,8 @@ export function parseArgs(argv: readonly string[]): Options {
 async function startPack(): Promise<{ pack: PolicyPackProcess; info: PackInfo }> {
     let pack: PolicyPackProcess | undefined;
     try {
-        pack = await PolicyPackProcess.start(repoRoot);
+        // A generous start timeout: a busy CI runner may take long to load the SDK.
+        pack = await PolicyPackProcess.start(repoRoot, { startTimeoutMs: 90_000 });
         return { pack, info: await pack.getAnalyzerInfo() };
     } catch (e) {
         await pack?.stop();
@@ -170,6 +177,10 @@ export async function main(
         }
         // `npm run` starts scripts in the package directory; paths are relative to where the user was.
         const base = process.env.INIT_CWD || process.cwd();
+        if (opts.reportDir !== undefined) {
+            const dir = path.resolve(base, opts.reportDir);
+            if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new CheckError(ExitCode.usage, `--report-dir ${shownPath(dir)} is a file, not a directory`);
+        }
         const targets = (opts.targets.length > 0 ? opts.targets : [repoRoot]).flatMap(t => resolveTargets(t, opts.stack, base));
 
         // Stack exports are read first (a bad one fails fast); then the pack starts while the
@@ -178,6 +189,7 @@ export async function main(
         // The policy config file is read and checked before any program runs: a typo fails fast.
         const policyConfig: PolicyConfigFile | undefined = opts.policyConfig ? parsePolicyConfigFile(path.resolve(base, opts.policyConfig)) : undefined;
         const captures: (Capture | undefined)[] = targets.map(t => (t.kind === "export" ? readStackExport(t.file) : undefined));
+        for (const c of captures) if (c) requireExportStack(c, opts.stack);
         const starting = startPack().catch((e: unknown) => e as Error);
         // The policies' scopes load while the pack starts and the programs run in their own processes.
         setImmediate(() => {
@@ -238,11 +250,23 @@ export async function main(
     }
 }
 
+/** The exit code after a signal, as shells report it: 128 + the signal's number. */
+export const signalExitCode: Record<"SIGINT" | "SIGTERM", number> = { SIGINT: 130, SIGTERM: 143 };
+
 if (require.main === module) {
     const fail = (code: number) => {
         // Set at once: should cleanup hang, or the event loop empty, the process still exits with it.
         process.exitCode = code;
     };
+    // Interrupted (Ctrl-C, a CI job cancelled): end the policy pack too, and with it the program
+    // runs (they exit when this process's IPC channel closes), then exit 128 + the signal number.
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        process.once(signal, () => {
+            PolicyPackProcess.killAll("SIGTERM");
+            process.stderr.write(`hipaa-guard check: error: interrupted by ${signal}; stopped the policy pack and the programs\n`);
+            process.exit(signalExitCode[signal]);
+        });
+    }
     main(process.argv.slice(2), process.stdout, process.stderr, fail)
         .then(fail)
         .catch((e: unknown) => {

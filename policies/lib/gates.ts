@@ -78,8 +78,10 @@ export const phiTagKey = "hipaa-guard-phi";
 export type Gate =
     | { readonly kind: "inScope" }
     | { readonly kind: "skip"; readonly reason: string }
-    /** A problem with the waiver itself (expired, malformed): a violation, and the policy still runs. */
+    /** A problem with a waiver (expired, malformed) or the PHI tag (neither true nor false): a violation, and the policy still runs. */
     | { readonly kind: "waiverProblem"; readonly problem: string; readonly fix: string };
+
+type GateProblem = Extract<Gate, { kind: "waiverProblem" }>;
 
 const IN_SCOPE: Gate = { kind: "inScope" };
 
@@ -133,33 +135,71 @@ export interface GateInput {
 
 /** Decides whether the policy checks this resource, from its waivers and the PHI scope. */
 export function gate(input: GateInput): Gate {
-    if (input.scope === "phi" && !marksPhi(input)) {
-        return { kind: "skip", reason: formatOutOfPhiScope(`neither the stack nor the resource has the tag/label ${phiTagKey}=true`) };
+    // A hipaa-guard-phi value that is neither true nor false is reported, and the resource checked.
+    let phiProblem: GateProblem | undefined;
+    if (input.scope === "phi") {
+        const mark = marksPhi(input);
+        if (mark === "notPhi") return { kind: "skip", reason: formatOutOfPhiScope(`neither the stack nor the resource has the tag/label ${phiTagKey}=true`) };
+        if (mark !== "phi") phiProblem = mark;
     }
     for (const w of input.waivers) {
         const target = w.match.startsWith("urn:") ? input.urn : input.name;
-        if (globToRegExp(w.match).test(target)) return waiverOutcome(w.expires, w.reason, "the policy config");
+        if (globToRegExp(w.match).test(target)) return both(waiverOutcome(w.expires, w.reason, "the policy config"), phiProblem);
     }
     const tagKey = waiverTagKey(input.policy);
     const value = tagValue(tagsOf(input.props), tagKey);
-    if (value === undefined) return IN_SCOPE;
+    if (value === undefined) return phiProblem ?? IN_SCOPE;
     const m = tagWaiverPattern.exec(value);
     if (!m || !isRealDate(m[1])) {
-        return {
-            kind: "waiverProblem",
-            problem: `the tag/label ${tagKey} is not a valid waiver, so it was ignored`,
-            fix: `set ${tagKey} to "YYYY-MM-DD_reason" (expiry date, then why)`,
-        };
+        return both(
+            {
+                kind: "waiverProblem",
+                problem: `the tag/label ${tagKey} is not a valid waiver, so it was ignored`,
+                fix: `set ${tagKey} to "YYYY-MM-DD_reason" (expiry date, then why)`,
+            },
+            phiProblem,
+        );
     }
-    return waiverOutcome(m[1], m[2].trim(), `the tag/label ${tagKey}`);
+    return both(waiverOutcome(m[1], m[2].trim(), `the tag/label ${tagKey}`), phiProblem);
 }
 
-function marksPhi(input: GateInput): boolean {
+/** A waiver's outcome with the PHI tag's problem, if any: a waived resource is not checked, so it has none. */
+function both(outcome: Gate, phiProblem: GateProblem | undefined): Gate {
+    if (!phiProblem || outcome.kind === "skip") return outcome;
+    if (outcome.kind === "inScope") return phiProblem;
+    return { kind: "waiverProblem", problem: `${outcome.problem}; ${phiProblem.problem}`, fix: `${outcome.fix}; ${phiProblem.fix}` };
+}
+
+/** "true" or "false", any case, around spaces; anything else is not a PHI mark. */
+function phiValue(value: string): boolean | undefined {
+    const v = value.trim().toLowerCase();
+    return v === "true" ? true : v === "false" ? false : undefined;
+}
+
+function badPhiMark(where: "stack tag" | "tag/label", owner: "stack" | "resource"): GateProblem {
+    // The value itself is never echoed: a tag may hold anything.
+    return {
+        kind: "waiverProblem",
+        problem: `the ${where} ${phiTagKey} is neither "true" nor "false", so this resource is checked as PHI`,
+        fix: `set ${phiTagKey} to "true" or "false" on the ${owner}`,
+    };
+}
+
+/**
+ * Whether the stack or the resource marks PHI. A value other than true/false (any case) marks
+ * nothing it could be trusted for: the resource is checked as PHI and the problem reported.
+ */
+function marksPhi(input: GateInput): "phi" | "notPhi" | GateProblem {
     const stackValue = input.stackTags?.get(phiTagKey);
-    if (typeof stackValue === "string" && stackValue.trim().toLowerCase() === "true") return true;
+    const stackMark = typeof stackValue === "string" ? phiValue(stackValue) : undefined;
+    if (stackMark === true) return "phi";
+    if (typeof stackValue === "string" && stackMark === undefined) return badPhiMark("stack tag", "stack");
     // Tags unknown at preview may well mark the resource: check it rather than risk a false pass.
-    if (input.props.object("tags").state === "unknown" || input.props.object("labels").state === "unknown") return true;
-    const tags = tagsOf(input.props);
-    if (tags?.string(phiTagKey).state === "unknown") return true;
-    return tagValue(tags, phiTagKey)?.toLowerCase() === "true";
+    if (input.props.object("tags").state === "unknown" || input.props.object("labels").state === "unknown") return "phi";
+    const read = tagsOf(input.props)?.string(phiTagKey);
+    if (!read || read.state === "absent") return "notPhi";
+    if (read.state === "unknown") return "phi";
+    const mark = read.state === "known" ? phiValue(read.value) : undefined;
+    if (mark === undefined) return badPhiMark("tag/label", "resource");
+    return mark ? "phi" : "notPhi";
 }

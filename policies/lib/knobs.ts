@@ -3,6 +3,7 @@
 // Configure call does not validate what it is handed.
 
 import { PolicyConfigSchema } from "@pulumi/policy";
+import { formatFinding } from "./messages";
 
 type JSONSchema = PolicyConfigSchema["properties"][string];
 
@@ -48,6 +49,12 @@ export function versionKnob(o: { default: string; description: string }): Knob<s
     };
 }
 
+/**
+ * The schema GetAnalyzerInfo reports. It cannot say `additionalProperties: false`: the SDK's
+ * PolicyConfigSchema type, the analyzer protocol's PolicyConfigSchema message and the engine's
+ * schema (type, properties, required) have no place for it. So a knob name the policy does not
+ * have is caught by the pack itself (unknownKnobFinding) and by the offline check.
+ */
 export function configSchema(knobs: Knobs): PolicyConfigSchema | undefined {
     const names = Object.keys(knobs);
     if (names.length === 0) return undefined;
@@ -59,6 +66,19 @@ export function configSchema(knobs: Knobs): PolicyConfigSchema | undefined {
 export interface InvalidKnob {
     readonly name: string;
     readonly allowed: string;
+}
+
+/**
+ * The finding for a configured name that is no knob of the policy (the first such), or undefined:
+ * a misspelled knob would otherwise be ignored and its default, maybe a weaker control, used.
+ * The name is shown quoted and cut at 64 characters; the value is never shown.
+ */
+export function unknownKnobFinding(policy: string, given: Record<string, unknown>, cite: string, ...knobSets: Knobs[]): string | undefined {
+    const name = Object.keys(given).find(k => !knobSets.some(set => Object.prototype.hasOwnProperty.call(set, k)));
+    if (name === undefined) return undefined;
+    const shown = JSON.stringify(name.length > 64 ? `${name.slice(0, 61)}...` : name);
+    const knobs = knobSets.flatMap(set => Object.keys(set)).join(", ");
+    return formatFinding(`Policy ${policy} is misconfigured: it has no knob named ${shown} (its knobs: ${knobs}), so it checked nothing`, `correct or remove ${shown} in the policy pack config`, cite);
 }
 
 /** Resolves every knob from the Configure values, defaults filling the gaps. */

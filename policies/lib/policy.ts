@@ -15,7 +15,7 @@ import {
 } from "@pulumi/policy";
 import { citation, HipaaRef, hipaaSections, hipaaUrl, HitrustRef } from "./catalog";
 import { gate, Gate, scopeKnob, waiversKnob } from "./gates";
-import { configSchema, InvalidKnob, Knobs, KnobValues, resolveKnobs } from "./knobs";
+import { configSchema, InvalidKnob, Knobs, KnobValues, resolveKnobs, unknownKnobFinding } from "./knobs";
 import { formatFinding, formatUndecided } from "./messages";
 import { Outcome, violation } from "./outcome";
 import { Props } from "./props";
@@ -225,6 +225,8 @@ export function resolveKnobConfig<K extends Knobs>(
     cite: string,
 ): { common: KnobValues<typeof commonKnobs>; own: KnobValues<K> } | { invalid: string } {
     const given = readConfig(args);
+    const unknown = unknownKnobFinding(policy, given, cite, ownKnobs, commonKnobs);
+    if (unknown !== undefined) return { invalid: unknown };
     const common = resolveKnobs(commonKnobs, given);
     if (isInvalid(common)) return { invalid: invalidKnobMessage(policy, common, cite) };
     const own = resolveKnobs(ownKnobs, given);

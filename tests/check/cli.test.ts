@@ -4,7 +4,7 @@
 
 import * as assert from "assert";
 import * as path from "path";
-import { fixtures, Run, runCheck } from "./run-check";
+import { fixtures, Run, runAll, runCheck } from "./run-check";
 import { PLACEHOLDER_SECRET } from "../../tools/lib/check/placeholder";
 import { ExitCode, exitCodeMeaning } from "../../tools/lib/check/errors";
 import { Report } from "../../tools/lib/check/report";
@@ -80,7 +80,8 @@ describe("npm run check (tools/check.ts)", function () {
             const start = exitCodeMeaning[name as keyof typeof ExitCode].split(" ").slice(0, 3).join(" ");
             assert.ok(run.stdout.includes(`\n  ${code}  ${start}`), `exit code ${code} (${name}) missing from the usage`);
         }
-        assert.match(run.stdout, /^ {2}2 {2}bad command line, policy config file, or unwritable report directory$/m);
+        assert.match(run.stdout, /^ {2}2 {2}bad command line, policy config file \(also an unknown policy or knob, or an invalid knob\n {5}value\), or unwritable report directory \(or one that is a file\)$/m);
+        assert.match(run.stdout, /^ {2}130, 143 {2}interrupted by SIGINT or SIGTERM/m);
         assert.match(run.stdout, /^ {2}-s, --stack <name> /m);
     });
 
@@ -101,7 +102,9 @@ describe("npm run check (tools/check.ts)", function () {
 
     describe("bad input: one line and a distinct exit code", () => {
         const runs: Record<string, Run> = {};
-        before(async () => {
+        before(async function () {
+            // Many check runs, a few at a time: on a busy shared machine they take long.
+            this.timeout(300_000);
             const cases: Record<string, string[]> = {
                 missing: [path.join(fixtures, "no-such-program")],
                 throws: [path.join(fixtures, "throws")],
@@ -115,10 +118,13 @@ describe("npm run check (tools/check.ts)", function () {
                 secretStackFile: [path.join(fixtures, "broken-stack-file")],
                 // Read before any program runs: exit 2, not the throwing program's 4.
                 secretPolicyConfig: ["--policy-pack-config", path.join(fixtures, "secret-malformed-policy-config.json"), path.join(fixtures, "throws")],
+                misspelledKnob: ["--policy-pack-config", path.join(fixtures, "misspelled-knob-policy-config.json"), path.join(fixtures, "export.json")],
+                invalidKnobAdvisory: ["--policy-pack-config", path.join(fixtures, "invalid-knob-advisory-policy-config.json"), path.join(fixtures, "uncovered-export.json")],
+                reportDirIsFile: [path.join(fixtures, "throws"), "--report-dir", path.join(fixtures, "export.json")],
                 mistypedStack: ["--stack", "prdo", path.join(fixtures, "violating")],
                 mistypedStackShort: ["-s", "prdo", path.join(fixtures, "violating")],
             };
-            await Promise.all(Object.entries(cases).map(async ([name, args]) => (runs[name] = await check(...args))));
+            Object.assign(runs, await runAll(Object.fromEntries(Object.entries(cases).map(([name, args]) => [name, { args }])), 4));
         });
 
         it("a missing directory: 3", () => assertOneLineError(runs.missing, 3, /no-such-program: no such file or directory$/));
@@ -152,6 +158,18 @@ describe("npm run check (tools/check.ts)", function () {
             assertOneLineError(runs.secretPolicyConfig, 2, /--policy-pack-config .*secret-malformed-policy-config\.json: not valid JSON/);
             assertNoSecret(runs.secretPolicyConfig);
         });
+        it("a knob the policy does not have: 2, naming the policy and the knob", () =>
+            assertOneLineError(
+                runs.misspelledKnob,
+                2,
+                /misspelled-knob-policy-config\.json: policy aws-elasticache-encryption-at-rest has no knob "requireCustomerManagedKeys" \(its knobs: requireCustomerManagedKey, waivers, scope\)$/,
+            ));
+        it("an invalid knob value: 2 even under \"all\": \"advisory\", and the value is not printed", () => {
+            assertOneLineError(runs.invalidKnobAdvisory, 2, /invalid-knob-advisory-policy-config\.json: aws-cloudwatch-log-retention: minimumRetentionDays must be one of the retention periods CloudWatch Logs accepts \(1, 3, .+\)$/);
+            assertNoSecret(runs.invalidKnobAdvisory);
+        });
+        it("--report-dir naming a file: 2 before any program runs, saying so", () =>
+            assertOneLineError(runs.reportDirIsFile, 2, /--report-dir .*export\.json is a file, not a directory$/));
         it("a --stack the project has no stack file for: 3, naming the stacks it has", () => {
             assertOneLineError(runs.mistypedStack, 3, /violating: no stack prdo \(no Pulumi\.prdo\.yaml\); its stacks are dev$/);
             assertOneLineError(runs.mistypedStackShort, 3, /no stack prdo/);

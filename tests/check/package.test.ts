@@ -1,6 +1,7 @@
-// Publishability: what `npm pack` puts in the tarball is the compiled pack and what it needs, and
-// the unpacked tarball, installed with production dependencies only (no @pulumi/aws, no
-// @pulumi/gcp), starts through run-policy-pack and lists every policy.
+// Publishability: `npm pack` (what `pulumi policy publish` runs for a Node.js pack) on a fresh
+// clone, with no dist/ yet, builds the pack (prepack) and puts in the tarball the compiled pack and
+// what it needs; the unpacked tarball, installed with production dependencies only (no
+// @pulumi/aws, no @pulumi/gcp), starts through run-policy-pack and lists every policy.
 
 import * as assert from "assert";
 import { execFile } from "child_process";
@@ -17,6 +18,7 @@ describe("the npm package", function () {
     // Installing production dependencies takes about ten seconds from npm's cache; allow for a cold one.
     this.timeout(300_000);
     let work: string;
+    let clone: string;
     let files: string[] = [];
     let unpacked: string;
     let pack: PolicyPackProcess | undefined;
@@ -24,7 +26,17 @@ describe("the npm package", function () {
     before(async () => {
         // Outside the repository, so nothing can resolve from the repository's node_modules.
         work = fs.mkdtempSync(path.join(os.tmpdir(), "hipaa-guard-package-"));
-        const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: repoRoot });
+        // A fresh clone: the repository's files (committed or not, as git sees them), no dist/;
+        // node_modules is linked rather than installed again.
+        clone = path.join(work, "clone");
+        const { stdout: listed } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot });
+        for (const f of listed.split("\0").filter(f => f !== "" && fs.existsSync(path.join(repoRoot, f)))) {
+            fs.mkdirSync(path.dirname(path.join(clone, f)), { recursive: true });
+            fs.copyFileSync(path.join(repoRoot, f), path.join(clone, f));
+        }
+        assert.ok(!fs.existsSync(path.join(clone, "dist")), "git tracks dist/");
+        fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(clone, "node_modules"), "dir");
+        const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: clone });
         const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
         files = packed.files.map(f => f.path).sort();
         await run("tar", ["-xzf", path.join(work, packed.filename), "-C", work]);
@@ -37,16 +49,29 @@ describe("the npm package", function () {
         if (work) fs.rmSync(work, { recursive: true, force: true });
     });
 
-    it("holds the compiled pack, PulumiPolicy.yaml and package.json, and no sources, samples or tools", () => {
+    it("builds dist/ first (prepack), and holds the compiled pack, PulumiPolicy.yaml, package.json and LICENSE, and no sources, samples or tools", () => {
         const compiled = fs
-            .readdirSync(path.join(repoRoot, "dist", "policies"), { recursive: true, encoding: "utf8" })
+            .readdirSync(path.join(clone, "dist", "policies"), { recursive: true, encoding: "utf8" })
             .filter(f => f.endsWith(".js"))
             .map(f => path.posix.join("dist/policies", f.split(path.sep).join("/")));
-        for (const f of ["package.json", "PulumiPolicy.yaml", "dist/policies/index.js", "dist/policies/registry.js", ...compiled]) {
+        for (const f of ["package.json", "PulumiPolicy.yaml", "LICENSE", "dist/policies/index.js", "dist/policies/registry.js", ...compiled]) {
             assert.ok(files.includes(f), `the tarball lacks ${f}`);
         }
         const stray = files.filter(f => !/^(package\.json|PulumiPolicy\.yaml|README\.md|LICENSE|dist\/policies\/.+\.js)$/.test(f));
         assert.deepStrictEqual(stray, [], "the tarball holds files the pack does not need");
+    });
+
+    it("says Apache-2.0 in package.json and ships the license's full text, and states the Node.js version @pulumi/pulumi needs", () => {
+        const manifest = JSON.parse(fs.readFileSync(path.join(unpacked, "package.json"), "utf8"));
+        assert.strictEqual(manifest.license, "Apache-2.0");
+        const license = fs.readFileSync(path.join(unpacked, "LICENSE"), "utf8");
+        assert.match(license, /^\s*Apache License\s+Version 2\.0, January 2004\s+http:\/\/www\.apache\.org\/licenses\//);
+        for (let section = 1; section <= 9; section++) assert.match(license, new RegExp(`^\\s+${section}\\. [A-Z]`, "m"), `section ${section} missing`);
+        assert.match(license, /END OF TERMS AND CONDITIONS/);
+        const sdk = JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8"));
+        assert.strictEqual(manifest.engines?.node, sdk.engines.node, "engines.node should be what @pulumi/pulumi declares");
+        const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
+        assert.match(readme, /Node\.js 22 or later/);
     });
 
     it("installs with production dependencies only: no cloud SDKs", () => {

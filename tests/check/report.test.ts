@@ -13,7 +13,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { repoRoot } from "../../tools/lib/analyzer-client";
-import { fixtures, Run, runCheck } from "./run-check";
+import { fixtures, Run, runAll } from "./run-check";
 import { ComplianceReport, Control, ControlResult } from "../../tools/lib/check/compliance";
 import { Report } from "../../tools/lib/check/report";
 import { main } from "../../tools/check";
@@ -27,7 +27,6 @@ const uncoveredExport = path.join(fixtures, "uncovered-export.json");
 const violatingExport = path.join(fixtures, "export.json");
 const PLACEHOLDER = PLACEHOLDER_SECRET;
 
-const check = runCheck;
 
 /** The check in this process, for command-line errors that stop before anything starts. */
 async function checkInProcess(...args: string[]): Promise<Run> {
@@ -81,17 +80,34 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
     let work: string;
     let all: Run;
     let sarifOnly: Run;
+    let elsewhere: Run;
     let evidence: Written;
     let uncovered: Written;
     let exported: Written;
     const validate = validator();
 
-    before(async () => {
+    before(async function () {
+        // Many check runs, a few at a time: on a busy shared machine they take long.
+        this.timeout(300_000);
         work = fs.mkdtempSync(path.join(os.tmpdir(), "hipaa-guard-reports-"));
-        [all, sarifOnly] = await Promise.all([
-            check(evidenceDir, uncoveredExport, violatingExport, "--policy-pack-config", path.join(evidenceDir, "policy-config.json"), "--report-dir", path.join(work, "all")),
-            check(uncoveredExport, "--json", "--report-dir", path.join(work, "some"), "--report-format", "sarif,md"),
-        ]);
+        ({ all, sarifOnly, elsewhere } = await runAll({
+            all: { args: [evidenceDir, uncoveredExport, violatingExport, "--policy-pack-config", path.join(evidenceDir, "policy-config.json"), "--report-dir", path.join(work, "all")] },
+            sarifOnly: { args: [uncoveredExport, "--json", "--report-dir", path.join(work, "some"), "--report-format", "sarif,md"] },
+            // The same, run from another directory (paths on the command line relative to it).
+            elsewhere: {
+                dir: work,
+                args: [
+                    path.relative(work, evidenceDir),
+                    path.relative(work, violatingExport),
+                    "--policy-pack-config",
+                    path.join(evidenceDir, "policy-config.json"),
+                    "--report-dir",
+                    "elsewhere",
+                    "--report-format",
+                    "sarif",
+                ],
+            },
+        }, 2));
         assert.strictEqual(all.code, 1, all.stderr + all.stdout);
         evidence = readReports(path.join(work, "all"), "evidence-fixture.dev");
         uncovered = readReports(path.join(work, "all"), "notifications.prod");
@@ -105,7 +121,7 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
     describe("formats", () => {
         it("the JSON reports follow docs/compliance-report.schema.json", () => {
             for (const r of [evidence, uncovered, exported]) assert.deepStrictEqual(validate.json(r.json), []);
-            assert.strictEqual(evidence.json.formatVersion, "1.0");
+            assert.strictEqual(evidence.json.formatVersion, "1.1");
         });
 
         it("the SARIF reports follow the SARIF 2.1.0 schema", () => {
@@ -256,14 +272,46 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
             assert.deepStrictEqual(located("rotated"), []);
         });
 
-        it("a stack export's results have logical locations only: there is no source file", () => {
+        it("a stack export's results are located at the resource's line in the export file, as code scanning requires a physical location", () => {
             const run = exported.sarif.runs[0];
+            const line = fs.readFileSync(violatingExport, "utf8").split("\n").findIndex(l => l.includes('"urn": "urn:pulumi:prod::records::aws:cloudwatch/logGroup:LogGroup::app"')) + 1;
+            assert.ok(line > 1);
             assert.deepStrictEqual(
                 run.results.map((r: any) => [r.ruleId, r.level, r.locations]),
-                [["aws-cloudwatch-log-retention", "error", [{ logicalLocations: [{ name: "app", fullyQualifiedName: "urn:pulumi:prod::records::aws:cloudwatch/logGroup:LogGroup::app", kind: "resource", properties: { resourceType: "aws:cloudwatch/logGroup:LogGroup" } }] }]]],
+                [
+                    [
+                        "aws-cloudwatch-log-retention",
+                        "error",
+                        [
+                            {
+                                physicalLocation: { artifactLocation: { uri: "tests/check/fixtures/export.json", uriBaseId: "%SRCROOT%" }, region: { startLine: line } },
+                                logicalLocations: [{ name: "app", fullyQualifiedName: "urn:pulumi:prod::records::aws:cloudwatch/logGroup:LogGroup::app", kind: "resource", properties: { resourceType: "aws:cloudwatch/logGroup:LogGroup" } }],
+                            },
+                        ],
+                    ],
+                ],
             );
-            assert.strictEqual(run.originalUriBaseIds, undefined);
+            assert.strictEqual(run.originalUriBaseIds["%SRCROOT%"].uri, `file://${repoRoot}/`);
             assert.deepStrictEqual(uncovered.sarif.runs[0].results, []);
+        });
+
+        it("every result has a physical location relative to %SRCROOT% (the git work tree's root), whatever directory the check ran in", () => {
+            assert.strictEqual(elsewhere.code, 1, elsewhere.stderr + elsewhere.stdout);
+            const read = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")).runs[0];
+            for (const [stem, here] of [["evidence-fixture.dev", evidence.sarif.runs[0]], ["records.prod", exported.sarif.runs[0]]] as const) {
+                const there = read(path.join(work, "elsewhere", `${stem}.sarif`));
+                assert.deepStrictEqual(there.originalUriBaseIds, here.originalUriBaseIds);
+                assert.deepStrictEqual(
+                    there.results.map((r: any) => r.locations),
+                    here.results.map((r: any) => r.locations),
+                    `${stem}: locations differ when the check runs from another directory`,
+                );
+                for (const r of here.results) {
+                    const { artifactLocation } = r.locations[0].physicalLocation;
+                    assert.strictEqual(artifactLocation.uriBaseId, "%SRCROOT%");
+                    assert.ok(fs.existsSync(path.join(repoRoot, decodeURIComponent(artifactLocation.uri))), artifactLocation.uri);
+                }
+            }
         });
     });
 

@@ -14,8 +14,17 @@ export interface Run {
 export const fixtures = path.join(__dirname, "fixtures");
 
 export function runCheck(...args: string[]): Promise<Run> {
+    return runCheckFrom(undefined, ...args);
+}
+
+/**
+ * As runCheck, as if `npm run check` were typed in `dir` (npm starts the script in the package
+ * directory and says where the user was in INIT_CWD); undefined: the repository root.
+ */
+export function runCheckFrom(dir: string | undefined, ...args: string[]): Promise<Run> {
     const env = { ...process.env };
     delete env.INIT_CWD; // set when mocha runs under npm; the check would resolve paths against it
+    if (dir !== undefined) env.INIT_CWD = dir;
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), path.join(repoRoot, "tools", "check.ts"), ...args], {
             cwd: repoRoot,
@@ -29,4 +38,19 @@ export function runCheck(...args: string[]): Promise<Run> {
         child.on("error", reject);
         child.on("close", code => resolve({ code, stdout, stderr }));
     });
+}
+
+/**
+ * Runs the check once per case, `concurrency` at a time (each run loads TypeScript and most start
+ * a pack: all at once, on a small shared machine, they starve each other past the pack's start
+ * timeout). Results by case name.
+ */
+export async function runAll(cases: Record<string, { dir?: string; args: string[] }>, concurrency = 3): Promise<Record<string, Run>> {
+    const queue = Object.entries(cases);
+    const runs: Record<string, Run> = {};
+    const worker = async (): Promise<void> => {
+        for (let job = queue.shift(); job; job = queue.shift()) runs[job[0]] = await runCheckFrom(job[1].dir, ...job[1].args);
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return runs;
 }

@@ -161,8 +161,19 @@ function fromAnalyzeResponse(resp: analyzerpb.AnalyzeResponse): AnalyzeResult {
 
 const STDERR_CAP = 64 * 1024;
 
+/** Every pack process started and not yet exited, so that an interrupted caller can end them. */
+const running = new Set<ChildProcess>();
+
 /** The policy pack running in its own process, as the engine runs it. */
 export class PolicyPackProcess {
+    /**
+     * Sends `signal` to every pack process still running (from a SIGINT or SIGTERM handler: the
+     * packs would otherwise outlive the process that started them).
+     */
+    static killAll(signal: NodeJS.Signals = "SIGTERM"): void {
+        for (const child of running) child.kill(signal);
+    }
+
     private constructor(
         private readonly child: ChildProcess,
         private readonly client: analyzerrpc.AnalyzerClient,
@@ -173,6 +184,8 @@ export class PolicyPackProcess {
         const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
         // No engine is listening at this address; the pack only uses it for log messages.
         const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+        running.add(child);
+        child.once("exit", () => running.delete(child));
         // Kept for the start-failure message only: capped so a chatty pack cannot grow it without bound.
         let stderr = "";
         child.stderr!.on("data", chunk => {

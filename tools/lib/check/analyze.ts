@@ -1,10 +1,14 @@
-// Sending a captured stack to the pack the way the engine does at preview: Analyze for every
-// resource, then AnalyzeStack with all of them, and collecting what the pack said per resource.
-// The findings make the terminal report; everything the pack answered (not-applicable reasons
-// included) is kept whole for the compliance reports (compliance.ts).
+// Sending a captured stack to the pack the way the engine does at preview: for every resource,
+// Remediate first (a fix a policy at enforcement level remediate returns replaces the inputs, as
+// the engine's step generator does) and then Analyze on the inputs as fixed; then AnalyzeStack
+// with all of them (for a stack export, with the deployed outputs, as `pulumi policy analyze`
+// does). The findings, fixes and waivers make the terminal report; everything the pack answered
+// (not-applicable reasons included) is kept whole for the compliance reports (compliance.ts).
 
-import { AnalyzeResult, EnforcementLevel, PolicyPackProcess } from "../analyzer-client";
+import { AnalyzeResult, encodeValue, EnforcementLevel, PolicyPackProcess, ResourceInput, SECRET_SIG, UNKNOWN_SENTINEL } from "../analyzer-client";
+import { parseWaived } from "../../../policies/lib/messages";
 import { Capture, ROOT_STACK_TYPE } from "./capture";
+import { propsFromWire } from "./wire";
 
 export interface Finding {
     readonly urn: string;
@@ -13,6 +17,37 @@ export interface Finding {
     readonly policyName: string;
     readonly enforcementLevel: EnforcementLevel;
     readonly message: string;
+}
+
+/** One property a remediation changes: its value before and after, as text ("[secret]" for a secret). */
+export interface Change {
+    readonly property: string;
+    readonly before: string;
+    readonly after: string;
+}
+
+/**
+ * A fix a policy at enforcement level remediate returned: the engine applies it to the inputs and
+ * goes on, so it is not a violation. Only the properties it changes are listed.
+ */
+export interface Remediation {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly policyName: string;
+    readonly changes: readonly Change[];
+}
+
+/** A policy the resource is exempt from by a waiver (config or tag/label), with its expiry. */
+export interface Waived {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly policyName: string;
+    readonly expires: string;
+    /** "the policy config" or "the tag/label <key>". */
+    readonly source: string;
+    readonly reason: string;
 }
 
 export interface TargetReport {
@@ -27,6 +62,10 @@ export interface TargetReport {
     readonly findings: readonly Finding[];
     readonly violations: number;
     readonly advisories: number;
+    /** Fixes remediating policies returned, grouped by resource like the findings. */
+    readonly remediations: readonly Remediation[];
+    /** Policies waived for a resource (a stack policy waived for all it covers is filed under the stack). */
+    readonly waived: readonly Waived[];
     /**
      * How many resources some policy evaluated (passed, violated or left undecided), when the
      * compliance reports were derived; 0 means the stack shows no control in place.
@@ -36,8 +75,14 @@ export interface TargetReport {
 
 /** Everything the pack answered for one stack, URNs filled in: per resource, and for the stack. */
 export interface Evaluation {
-    /** Each resource's Analyze answer, in registration order. */
-    readonly resources: readonly { readonly urn: string; readonly type: string; readonly name: string; readonly answer: AnalyzeResult }[];
+    /** Each resource's Analyze answer (on its inputs as remediated), in registration order, with the fixes that were applied first. */
+    readonly resources: readonly {
+        readonly urn: string;
+        readonly type: string;
+        readonly name: string;
+        readonly answer: AnalyzeResult;
+        readonly remediations: readonly Remediation[];
+    }[];
     /** The AnalyzeStack answer; a diagnostic without a URN is filed under the root stack's. */
     readonly stack: AnalyzeResult;
 }
@@ -67,11 +112,14 @@ export async function evaluateCapture(pack: PolicyPackProcess, capture: Capture,
     });
     const answers = await Promise.all(
         capture.resources.map(async r => {
-            const answer = await pack.analyze(r);
-            return { urn: r.urn!, type: r.type, name: r.name, answer: { ...answer, diagnostics: answer.diagnostics.map(d => ({ ...d, urn: d.urn || r.urn! })) } };
+            const { resource, remediations, diagnostics } = await remediate(pack, r);
+            const answer = await pack.analyze(resource);
+            const all = [...diagnostics, ...answer.diagnostics].map(d => ({ ...d, urn: d.urn || r.urn! }));
+            return { urn: r.urn!, type: r.type, name: r.name, answer: { ...answer, diagnostics: all }, remediations, resource };
         }),
     );
-    const stackAnswer = await pack.analyzeStack(capture.resources);
+    // At preview a new resource's state is its (remediated) inputs; a stack export has its outputs.
+    const stackAnswer = await pack.analyzeStack(capture.stackResources ?? answers.map(a => a.resource));
     const stack = { ...stackAnswer, diagnostics: stackAnswer.diagnostics.map(d => ({ ...d, urn: d.urn || capture.stackUrn })) };
     const perResource = answers.map(a => a.answer.diagnostics);
     const stackLevel = stack.diagnostics;
@@ -90,6 +138,12 @@ export async function evaluateCapture(pack: PolicyPackProcess, capture: Capture,
             const [type, name] = r ? [r.type, r.name] : typeAndName(d.urn);
             return { urn: d.urn, type, name, policyName: d.policyName, enforcementLevel: d.enforcementLevel, message: d.message };
         });
+    const byOrder = <T extends { urn: string }>(xs: T[]) => xs.sort((a, b) => (order.get(a.urn) ?? order.size) - (order.get(b.urn) ?? order.size));
+    const remediations = byOrder(answers.flatMap(a => a.remediations));
+    const waived = byOrder([
+        ...answers.flatMap(a => waivedOf(a, a.answer)),
+        ...waivedOf({ urn: capture.stackUrn, type: ROOT_STACK_TYPE, name: typeAndName(capture.stackUrn)[1] }, stack),
+    ]);
     const report: TargetReport = {
         kind: capture.kind,
         source: capture.source,
@@ -100,8 +154,75 @@ export async function evaluateCapture(pack: PolicyPackProcess, capture: Capture,
         findings,
         violations: findings.filter(isViolation).length,
         advisories: findings.filter(f => !isViolation(f)).length,
+        remediations,
+        waived,
     };
-    return { report, evaluation: { resources: answers, stack } };
+    return { report, evaluation: { resources: answers.map(({ resource: _, ...a }) => a), stack } };
+}
+
+function waivedOf(r: { urn: string; type: string; name: string }, answer: AnalyzeResult): Waived[] {
+    return answer.notApplicable.flatMap(n => {
+        const w = parseWaived(n.reason);
+        return w ? [{ urn: r.urn, type: r.type, name: r.name, policyName: n.policyName, ...w }] : [];
+    });
+}
+
+/**
+ * Remediate, as the engine calls it before Analyze: each fix's properties replace the inputs from
+ * then on; a remediation's diagnostic is an advisory finding (as the engine shows it).
+ */
+async function remediate(
+    pack: PolicyPackProcess,
+    r: ResourceInput,
+): Promise<{ resource: ResourceInput; remediations: Remediation[]; diagnostics: AnalyzeResult["diagnostics"] }> {
+    const { remediations: results } = await pack.remediate(r);
+    let resource = r;
+    let wire = encodeValue(r.props) as Record<string, unknown>;
+    const remediations: Remediation[] = [];
+    const diagnostics: AnalyzeResult["diagnostics"] = [];
+    for (const m of results) {
+        if (m.diagnostic) {
+            diagnostics.push({ policyName: m.policyName, message: m.diagnostic, enforcementLevel: "advisory", urn: r.urn!, severity: 0, description: "" });
+        } else if (m.properties) {
+            const changes = changesOf(wire, m.properties);
+            if (changes.length > 0) remediations.push({ urn: r.urn!, type: r.type, name: r.name, policyName: m.policyName, changes });
+            wire = m.properties;
+            resource = { ...r, props: propsFromWire(m.properties) };
+        }
+    }
+    return { resource, remediations, diagnostics };
+}
+
+/** The top-level properties whose values differ between two wire-form property maps. */
+function changesOf(before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys
+        .filter(k => canonical(before[k]) !== canonical(after[k]))
+        .map(k => ({ property: k, before: shown(before[k]), after: shown(after[k]) }));
+}
+
+/** JSON with object keys sorted, so that two encodings of one value compare equal. */
+function canonical(v: unknown): string {
+    if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+    if (v !== null && typeof v === "object") {
+        return `{${Object.keys(v).sort().map(k => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`;
+    }
+    return v === undefined ? "undefined" : JSON.stringify(v);
+}
+
+function holdsSecret(v: unknown): boolean {
+    if (Array.isArray(v)) return v.some(holdsSecret);
+    if (v !== null && typeof v === "object") return Object.values(v).includes(SECRET_SIG) || Object.values(v).some(holdsSecret);
+    return false;
+}
+
+/** A value as a change shows it: never a secret's content, unknowns named, long values cut. */
+function shown(v: unknown): string {
+    if (v === undefined || v === null) return "(not set)";
+    if (holdsSecret(v)) return "[secret]";
+    if (v === UNKNOWN_SENTINEL) return "(unknown at preview)";
+    const text = JSON.stringify(v, (_k, x) => (x === UNKNOWN_SENTINEL ? "(unknown)" : x));
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /** The type and name a URN names (the last segment of its qualified type is the resource's own). */

@@ -14,6 +14,11 @@ export interface Capture {
     readonly stackUrn: string;
     /** Every resource the pack checks: no providers, no root stack. */
     readonly resources: ResourceInput[];
+    /**
+     * What AnalyzeStack gets, when not the resources as Analyze got them (remediated): a stack
+     * export's deployed outputs, as `pulumi policy analyze` sends them.
+     */
+    readonly stackResources?: ResourceInput[];
     readonly notes: readonly string[];
     /** A program's entry file (what Pulumi.yaml's main, or the directory, resolved to). */
     readonly entry?: string;

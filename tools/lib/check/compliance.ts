@@ -25,7 +25,7 @@ import { Capture, ROOT_STACK_TYPE } from "./capture";
 import { plural } from "./json";
 
 /** Bumped on any change a consumer of the JSON report could notice: major when one could break. */
-export const COMPLIANCE_FORMAT_VERSION = "1.0";
+export const COMPLIANCE_FORMAT_VERSION = "1.1";
 
 export type ResultStatus = "passed" | "violated" | "undecided" | "notApplicable";
 export type Severity = "low" | "medium" | "high" | "critical" | "unspecified";
@@ -84,6 +84,13 @@ export interface ControlResult {
     readonly undecidedFields: readonly string[];
     readonly undecidedMessage?: string;
     readonly notApplicable?: NotApplicableDetail;
+    /**
+     * For a stack policy's finding on a related resource (the log group a trail writes to): the
+     * resources of the policy's types it is the result for; they are not listed again as passed.
+     */
+    readonly concerns?: readonly { readonly urn: string; readonly type: string; readonly name: string }[];
+    /** At enforcement level remediate: the properties the policy's fix changes (pulumi up applies it and goes on). */
+    readonly remediation?: { readonly properties: readonly string[] };
 }
 
 export interface Control {
@@ -269,14 +276,28 @@ export function buildCompliance(input: ComplianceInput): ComplianceReport {
                 const diagnostics = r.answer.diagnostics.filter(d => d.policyName === policy.name);
                 if (!types.includes(r.type) && diagnostics.length === 0) continue;
                 const reasons = r.answer.notApplicable.filter(n => n.policyName === policy.name && !typeMismatch.test(n.reason)).map(n => n.reason);
-                results.push(resultOf({ urn: r.urn, type: r.type, name: r.name }, diagnostics, reasons, policy, entry?.definition.remediation));
+                const fixed = r.remediations.filter(m => m.policyName === policy.name).flatMap(m => m.changes.map(c => c.property));
+                const result = resultOf({ urn: r.urn, type: r.type, name: r.name }, diagnostics, reasons, policy, entry?.definition.remediation);
+                results.push(fixed.length > 0 ? { ...result, remediation: { properties: [...new Set(fixed)] } } : result);
             }
         } else {
             const diagnostics = evaluation.stack.diagnostics.filter(d => d.policyName === policy.name);
             const reasons = evaluation.stack.notApplicable.filter(n => n.policyName === policy.name && !typeMismatch.test(n.reason)).map(n => n.reason);
-            const urns = [...new Set([...inScope.map(r => r.urn), ...diagnostics.map(d => d.urn)])];
+            // A finding on a related resource (the log group a trail writes to) is the result for the
+            // subjects that reference it: they are not also listed as passed.
+            const subjects = inScope.map(r => r.urn);
+            const concerns = new Map<string, string[]>();
+            for (const urn of new Set(diagnostics.map(d => d.urn))) {
+                if (!subjects.includes(urn)) concerns.set(urn, subjectsOf(urn, subjects, capture));
+            }
+            const standFor = new Set([...concerns.values()].flat().filter(s => !diagnostics.some(d => d.urn === s)));
+            const urns = [...new Set([...subjects.filter(s => !standFor.has(s)), ...diagnostics.map(d => d.urn)])];
             urns.sort((a, b) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER));
-            results = urns.map(urn => resultOf(describe(urn), diagnostics.filter(d => d.urn === urn), reasons, policy, entry?.definition.remediation));
+            results = urns.map(urn => {
+                const result = resultOf(describe(urn), diagnostics.filter(d => d.urn === urn), reasons, policy, entry?.definition.remediation);
+                const of = concerns.get(urn);
+                return of && of.length > 0 ? { ...result, concerns: of.map(s => describe(s)) } : result;
+            });
             const knobs = config[policy.name] ?? {};
             if ((Array.isArray(knobs.waivers) && knobs.waivers.length > 0) || knobs.scope === "phi") {
                 // A stack policy answers not-applicable once for the whole stack; a waiver or the PHI
@@ -358,6 +379,40 @@ export function buildCompliance(input: ComplianceInput): ComplianceReport {
         controls,
         resources: reported,
     };
+}
+
+/** Identifying values a resource is named by in another's properties. */
+const identifyingKeys = ["arn", "id", "name", "bucket", "selfLink"];
+
+/**
+ * The subjects of a stack policy that reference `urn`: by dependency (a program's, or an export's
+ * recorded ones), or by holding one of its identifying values (an ARN, a name) in a property, as
+ * an export's literal references do. When none can be told, every subject: a finding nobody can be
+ * cleared of must not leave a subject listed as passed.
+ */
+function subjectsOf(urn: string, subjects: readonly string[], capture: Capture): string[] {
+    const all = [...capture.resources, ...(capture.stackResources ?? [])];
+    const target = all.filter(r => r.urn === urn);
+    const ids = new Set<string>();
+    for (const r of target) {
+        for (const key of identifyingKeys) {
+            const v = r.props[key];
+            if (typeof v === "string" && v.length >= 3) ids.add(v);
+        }
+    }
+    const strings = (v: unknown): string[] =>
+        typeof v === "string" ? [v] : Array.isArray(v) ? v.flatMap(strings) : v !== null && typeof v === "object" ? Object.values(v).flatMap(strings) : [];
+    const linked = subjects.filter(s =>
+        all
+            .filter(r => r.urn === s)
+            .some(
+                r =>
+                    (r.dependencies ?? []).includes(urn) ||
+                    Object.values(r.propertyDependencies ?? {}).some(deps => deps.includes(urn)) ||
+                    strings(r.props).some(text => [...ids].some(id => text === id || text.startsWith(`${id}:`) || text.startsWith(`${id}/`))),
+            ),
+    );
+    return linked.length > 0 ? linked : [...subjects];
 }
 
 function resultOf(

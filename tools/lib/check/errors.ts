@@ -8,9 +8,9 @@ export const ExitCode = {
     ok: 0,
     /** At least one mandatory policy was violated. */
     violations: 1,
-    /** The command line was wrong (unknown flag, missing flag value), a bad policy config file, or an unwritable report directory. */
+    /** The command line was wrong (unknown flag, missing flag value, --report-dir naming a file), a bad policy config file, or an unwritable report directory. */
     usage: 2,
-    /** A target does not exist, is not a Pulumi Node.js program or stack export file, or lacks the --stack asked for. */
+    /** A target does not exist, is not a Pulumi Node.js program or stack export file, or lacks the --stack asked for (an export of another stack). */
     inputNotFound: 3,
     /** The program failed: it threw, needs config that is not set, or did not finish in time. */
     programFailed: 4,
@@ -34,7 +34,7 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 export const exitCodeMeaning: Record<keyof typeof ExitCode, string> = {
     ok: "no mandatory policy violated, and every stack had resources a policy evaluated",
     violations: "at least one mandatory policy violated (even when the reports could not be written: the report is printed and that error is on stderr)",
-    usage: "bad command line, policy config file, or unwritable report directory",
+    usage: "bad command line, policy config file (also an unknown policy or knob, or an invalid knob value), or unwritable report directory (or one that is a file)",
     inputNotFound: "a target does not exist, is not a Pulumi Node.js program or stack export, or has no stack of the --stack name",
     programFailed: "a program failed: it threw, lacks required config, or did not finish in time",
     badExport: "a stack export is not valid JSON or not what pulumi stack export writes",

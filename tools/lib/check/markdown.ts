@@ -50,7 +50,7 @@ function detail(r: ControlResult): string {
             return na.reason;
         }
         default:
-            return "";
+            return r.remediation ? `Passes once remediated: \`pulumi up\` sets ${r.remediation.properties.map(code).join(", ")} (the fix the policy returns at enforcement level remediate)` : "";
     }
 }
 
@@ -80,7 +80,10 @@ function renderControl(c: Control): string[] {
         const counts = (Object.keys(c.counts) as ResultStatus[]).filter(s => c.counts[s] > 0).map(s => `${c.counts[s]} ${statusLabel[s].split(" ").slice(1).join(" ")}`);
         out.push(`Results: ${counts.join(", ")}.`, "");
         out.push("| Resource | Type | Status | Detail |", "|---|---|---|---|");
-        for (const r of c.results) out.push(`| ${code(r.name)} | ${code(r.type)} | ${statusLabel[r.status]} | ${cell(detail(r))} |`);
+        for (const r of c.results) {
+            const concerns = r.concerns ? ` (the result for ${r.concerns.map(x => `${code(x.type)} ${code(x.name)}`).join(", ")})` : "";
+            out.push(`| ${code(r.name)} | ${code(r.type)} | ${statusLabel[r.status]} | ${cell(detail(r) + concerns)} |`);
+        }
         out.push("");
     }
     out.push("**Remediation**", "", keepLines(c.remediation) || "_none given_", "");

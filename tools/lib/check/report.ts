@@ -2,7 +2,7 @@
 // resource, each finding as "[level]  policy" and its message), or as JSON for machines.
 
 import { PackInfo } from "../analyzer-client";
-import { Finding, TargetReport } from "./analyze";
+import { Finding, Remediation, TargetReport, Waived } from "./analyze";
 import { ExitCode, shownPath as shown } from "./errors";
 import { plural } from "./json";
 
@@ -14,6 +14,10 @@ export interface Report {
         readonly resources: number;
         readonly violations: number;
         readonly advisories: number;
+        /** Fixes remediating policies returned (the engine applies them and goes on: not violations). */
+        readonly remediated: number;
+        /** (Policy, resource) pairs a waiver exempts. */
+        readonly waived: number;
         /** Stacks where no policy evaluated any resource (known only when the compliance reports were derived). */
         readonly nothingEvaluated: number;
     };
@@ -28,6 +32,8 @@ export function buildReport(info: PackInfo, packDir: string, targets: readonly T
         resources: sum(targets.map(t => t.resources)),
         violations: sum(targets.map(t => t.violations)),
         advisories: sum(targets.map(t => t.advisories)),
+        remediated: sum(targets.map(t => t.remediations.length)),
+        waived: sum(targets.map(t => t.waived.length)),
         nothingEvaluated: targets.filter(nothingEvaluated).length,
     };
     return {
@@ -47,8 +53,9 @@ function sum(xs: number[]): number {
     return xs.reduce((a, b) => a + b, 0);
 }
 
-function counts(c: { resources: number; violations: number; advisories: number }): string {
-    return `${plural(c.resources, "resource")} checked, ${plural(c.violations, "violation")}, ${plural(c.advisories, "advisory", "advisories")}`;
+function counts(c: { resources: number; violations: number; advisories: number; remediated: number; waived: number }): string {
+    const extra = [c.remediated > 0 ? `${c.remediated} remediated` : "", c.waived > 0 ? `${c.waived} waived` : ""].filter(x => x !== "");
+    return [`${plural(c.resources, "resource")} checked`, plural(c.violations, "violation"), plural(c.advisories, "advisory", "advisories"), ...extra].join(", ");
 }
 
 export function formatText(report: Report): string {
@@ -61,15 +68,20 @@ export function formatText(report: Report): string {
         out.push("", "Policies:");
         const icon = t.violations > 0 ? "❌" : t.advisories > 0 || nothingEvaluated(t) ? "⚠️ " : "✅";
         out.push(`    ${icon} ${pack}`);
-        let current: string | undefined;
-        for (const f of t.findings) {
-            if (f.urn !== current) {
-                current = f.urn;
-                out.push(`        ${f.type} (${f.name}):`);
-            }
-            out.push(...formatFinding(f));
+        // Each resource once, with its findings, then the fixes remediation applies, then its waivers.
+        const entries: { urn: string; type: string; name: string; lines: string[] }[] = [
+            ...t.findings.map(f => ({ ...f, lines: formatFinding(f) })),
+            ...t.remediations.map(r => ({ ...r, lines: formatRemediation(r) })),
+            ...t.waived.map(w => ({ ...w, lines: formatWaived(w) })),
+        ];
+        const groups = new Map<string, { head: string; lines: string[] }>();
+        for (const e of entries) {
+            const group = groups.get(e.urn) ?? { head: `        ${e.type} (${e.name}):`, lines: [] };
+            groups.set(e.urn, group);
+            group.lines.push(...e.lines);
         }
-        out.push("", `Resources: ${counts(t)}`);
+        for (const g of groups.values()) out.push(g.head, ...g.lines);
+        out.push("", `Resources: ${counts({ ...t, remediated: t.remediations.length, waived: t.waived.length })}`);
         if (nothingEvaluated(t)) {
             const what =
                 t.resources === 0
@@ -94,6 +106,16 @@ export function formatText(report: Report): string {
 
 function formatFinding(f: Finding): string[] {
     return [`            - [${f.enforcementLevel}]  ${f.policyName}`, `              ${f.message}`];
+}
+
+/** A fix as pulumi up would apply it: which properties change, from what to what (never a secret). */
+function formatRemediation(r: Remediation): string[] {
+    const changes = r.changes.map(c => `${c.property} ${c.before} → ${c.after}`).join("; ");
+    return [`            - [remediate]  ${r.policyName}`, `              remediated, not a violation (pulumi up applies this fix and goes on): ${changes}`];
+}
+
+function formatWaived(w: Waived): string[] {
+    return [`            - [waived]  ${w.policyName}`, `              waived until ${w.expires} by ${w.source}: ${w.reason}`];
 }
 
 export function formatJson(report: Report): string {

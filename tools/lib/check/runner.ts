@@ -205,6 +205,8 @@ function withEngineUrns(registrations: readonly Registration[]): { resources: Ca
     return { resources: out, urnMap: Object.fromEntries(engineUrn) };
 }
 
+// The check that started this run is gone (it was interrupted, or killed): so is the run.
+process.on("disconnect", () => process.exit(1));
 process.on("uncaughtException", err => fail("program", describeError(err)));
 process.on("unhandledRejection", err => fail("program", describeError(err)));
 

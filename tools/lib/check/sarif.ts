@@ -5,12 +5,17 @@
 //     a violation of a policy configured advisory, "note" for undecided at preview (a notice, not
 //     a failure: properties.status says "undecided"). Passed and not-applicable results are not
 //     SARIF results (they would become alerts); the JSON and Markdown reports hold them.
-//   - location: the resource as a logical location (name, URN, type); for a program, also the file
-//     and line in the program's own code that created it (from the Pulumi SDK's source position),
-//     or the program's entry file when the SDK did not say. A stack export has no source file.
+//   - location: the resource as a logical location (name, URN, type), and always a physical one
+//     (GitHub code scanning rejects results without): for a program, the file and line in the
+//     program's own code that created it (from the Pulumi SDK's source position), or the program's
+//     entry file when the SDK did not say; for a stack export, the export file at the resource's
+//     line. Paths are relative to %SRCROOT%, stated in originalUriBaseIds: the root of the git work
+//     tree that holds the target (where code scanning's checkout is), else the target's directory,
+//     so they do not depend on the directory the check ran in.
 //   - a stack where nothing was evaluated says so in a tool notification and in run.properties.
 
 import { createHash } from "crypto";
+import * as fs from "fs";
 import { pathToFileURL } from "url";
 import * as path from "path";
 import { ComplianceReport, Control, ControlResult, Severity } from "./compliance";
@@ -54,9 +59,32 @@ function rule(c: Control): Json {
     };
 }
 
-function artifactLocation(file: string): Json {
-    if (path.isAbsolute(file)) return { uri: pathToFileURL(file).href };
-    return { uri: encodeURI(file), uriBaseId: SRCROOT };
+/** The root of the git work tree holding `dir` (a `.git` directory or, in a worktree, file), else `dir`. */
+export function sourceRoot(dir: string): string {
+    for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+        if (fs.existsSync(path.join(d, ".git"))) return d;
+        if (path.dirname(d) === d) return path.resolve(dir);
+    }
+}
+
+function artifactLocation(file: string, root: string): Json {
+    const rel = path.relative(root, file);
+    if (rel.startsWith("..") || path.isAbsolute(rel)) return { uri: pathToFileURL(file).href };
+    return { uri: rel.split(path.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+}
+
+/** The 1-based line of a stack export that names `urn` as a resource's urn, when it can be found. */
+function exportLines(file: string): (urn: string) => number | undefined {
+    let text: string | undefined;
+    return urn => {
+        try {
+            text ??= fs.readFileSync(file, "utf8");
+        } catch {
+            return undefined;
+        }
+        const at = new RegExp(`"urn"\\s*:\\s*${JSON.stringify(urn).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).exec(text);
+        return at ? text.slice(0, at.index).split("\n").length : undefined;
+    };
 }
 
 function fingerprint(...parts: string[]): string {
@@ -65,15 +93,22 @@ function fingerprint(...parts: string[]): string {
 
 export function formatSarif(report: ComplianceReport, base: string): string {
     const sources = new Map(report.resources.map(r => [r.urn, r.source]));
-    let relative = false;
+    const t0 = report.target;
+    // The report's paths are relative to where the check ran; SARIF's to the source root.
+    const target = path.resolve(base, t0.source);
+    const root = sourceRoot(t0.kind === "export" ? path.dirname(target) : target);
+    const lineOf = t0.kind === "export" ? exportLines(target) : undefined;
     const location = (r: ControlResult): Json => {
         const logical = { name: r.name, fullyQualifiedName: r.urn, kind: "resource", properties: { resourceType: r.type } };
         const source = sources.get(r.urn);
-        let physical: Json | undefined;
-        if (source) physical = { artifactLocation: artifactLocation(source.file), region: { startLine: source.line, startColumn: source.column } };
-        else if (report.target.entry) physical = { artifactLocation: artifactLocation(report.target.entry) };
-        if (physical && !path.isAbsolute(source?.file ?? report.target.entry!)) relative = true;
-        return { ...(physical ? { physicalLocation: physical } : {}), logicalLocations: [logical] };
+        let physical: Json;
+        if (source) physical = { artifactLocation: artifactLocation(path.resolve(base, source.file), root), region: { startLine: source.line, startColumn: source.column } };
+        else if (t0.entry) physical = { artifactLocation: artifactLocation(path.resolve(base, t0.entry), root) };
+        else {
+            const line = lineOf?.(r.urn);
+            physical = { artifactLocation: artifactLocation(target, root), ...(line ? { region: { startLine: line } } : {}) };
+        }
+        return { physicalLocation: physical, logicalLocations: [logical] };
     };
 
     const results: Json[] = [];
@@ -131,7 +166,7 @@ export function formatSarif(report: ComplianceReport, base: string): string {
             summary: report.summary,
         },
     };
-    if (relative) run.originalUriBaseIds = { [SRCROOT]: { uri: `${pathToFileURL(base).href.replace(/\/?$/, "/")}` } };
+    run.originalUriBaseIds = { [SRCROOT]: { uri: `${pathToFileURL(root).href.replace(/\/?$/, "/")}`, description: { text: "The root of the git work tree that holds the checked program or stack export (else its directory)." } } };
     const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] };
     return JSON.stringify(log, null, 2) + "\n";
 }

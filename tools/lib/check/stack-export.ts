@@ -1,5 +1,6 @@
-// Reading what `pulumi stack export` writes: the deployed resources with their (known) inputs.
-// Secrets stay secrets: an encrypted one is never decrypted, a --show-secrets one is still sent
+// Reading what `pulumi stack export` writes: the deployed resources with their inputs (what
+// per-resource Analyze gets) and their outputs (what AnalyzeStack gets), as `pulumi policy analyze`
+// checks a stack's state. Secrets stay secrets: an encrypted one is never decrypted, a --show-secrets one is still sent
 // to the pack marked secret, and nothing of either is ever printed.
 
 import * as fs from "fs";
@@ -13,6 +14,7 @@ interface ExportedResource {
     urn: string;
     type: string;
     inputs?: unknown;
+    outputs?: unknown;
     parent?: unknown;
     dependencies?: unknown;
     propertyDependencies?: unknown;
@@ -52,6 +54,7 @@ export function readStackExport(file: string): Capture {
     if (!Array.isArray(list)) throw bad("not a stack export: deployment.resources is not a list");
 
     const resources: ResourceInput[] = [];
+    const stackResources: ResourceInput[] = [];
     let stackUrn: string | undefined;
     let project: string | undefined;
     let stack: string | undefined;
@@ -66,7 +69,7 @@ export function readStackExport(file: string): Capture {
         project ??= m[1];
         if (r.type === ROOT_STACK_TYPE) stackUrn ??= r.urn;
         if (!isChecked(r.type) || r.delete === true || r.external === true) return;
-        resources.push({
+        const resource: ResourceInput = {
             type: r.type,
             name: m[3],
             urn: r.urn,
@@ -76,11 +79,23 @@ export function readStackExport(file: string): Capture {
             propertyDependencies: isRecord(r.propertyDependencies)
                 ? Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, stringList(v)]))
                 : {},
-        });
+        };
+        resources.push(resource);
+        // A resource with no outputs recorded (none, or an old export) is judged on its inputs.
+        stackResources.push(isRecord(r.outputs) ? { ...resource, props: propsFromWire(r.outputs) } : resource);
     });
     project ??= "project";
     stack ??= "stack";
-    return { kind: "export", source: file, project, stack, stackUrn: stackUrn ?? stackUrnOf(project, stack), resources, notes: [] };
+    return { kind: "export", source: file, project, stack, stackUrn: stackUrn ?? stackUrnOf(project, stack), resources, stackResources, notes: [] };
+}
+
+/**
+ * `--stack` with a stack export: the export holds one stack, so the name must be that stack's
+ * (exit 3 otherwise, as for a program directory without that stack).
+ */
+export function requireExportStack(capture: Capture, stack: string | undefined): void {
+    if (stack === undefined || capture.stack === stack) return;
+    throw new CheckError(ExitCode.inputNotFound, `${shownPath(capture.source)}: the export is of stack ${capture.stack} (project ${capture.project}), not ${stack}; --stack must name the export's stack`);
 }
 
 function stringList(v: unknown): string[] {
