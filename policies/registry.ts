@@ -6,6 +6,7 @@ import * as cloudtrail from "./aws/cloudtrail";
 import * as cloudwatch from "./aws/cloudwatch";
 import * as elasticache from "./aws/elasticache";
 import * as awsKms from "./aws/kms";
+import * as s3 from "./aws/s3";
 import * as vpc from "./aws/vpc";
 import * as compute from "./gcp/compute";
 import * as gcpKms from "./gcp/kms";
@@ -21,6 +22,8 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...awsKms.policies,
     ...cloudtrail.stackPolicies,
     ...vpc.stackPolicies,
+    ...s3.policies,
+    ...s3.stackPolicies,
     ...compute.policies,
     ...redis.policies,
     ...logging.policies,

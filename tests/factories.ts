@@ -75,6 +75,13 @@ export const serverlessCache = factory("aws:elasticache/serverlessCache:Serverle
     kmsKeyId: unknown,
 });
 
+export const accountPublicAccessBlock = factory("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "account", {
+    blockPublicAcls: true,
+    blockPublicPolicy: true,
+    ignorePublicAcls: true,
+    restrictPublicBuckets: true,
+});
+
 // --- GCP ---------------------------------------------------------------------------------------------
 
 const shielded = { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true };
