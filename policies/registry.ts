@@ -6,6 +6,8 @@ import * as cloudtrail from "./aws/cloudtrail";
 import * as cloudwatch from "./aws/cloudwatch";
 import * as elasticache from "./aws/elasticache";
 import * as awsKms from "./aws/kms";
+import * as ebs from "./aws/ebs";
+import * as efs from "./aws/efs";
 import * as s3 from "./aws/s3";
 import * as vpc from "./aws/vpc";
 import * as compute from "./gcp/compute";
@@ -24,6 +26,9 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...vpc.stackPolicies,
     ...s3.policies,
     ...s3.stackPolicies,
+    ...ebs.policies,
+    ...ebs.stackPolicies,
+    ...efs.policies,
     ...compute.policies,
     ...redis.policies,
     ...logging.policies,

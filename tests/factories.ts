@@ -82,6 +82,10 @@ export const accountPublicAccessBlock = factory("aws:s3/accountPublicAccessBlock
     restrictPublicBuckets: true,
 });
 
+export const efsFileSystem = factory("aws:efs/fileSystem:FileSystem", "phi-files", { encrypted: true, kmsKeyId: KMS_KEY_ARN, performanceMode: "generalPurpose" });
+
+export const encryptionByDefault = factory("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs-default", { enabled: true });
+
 // --- GCP ---------------------------------------------------------------------------------------------
 
 const shielded = { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true };

@@ -222,6 +222,18 @@ const cache = new aws.elasticache.ReplicationGroup("phi-cache", {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Block storage for the app tier's PHI working files: an EBS volume encrypted with the PHI key.
+
+const phiVolume = new aws.ebs.Volume("phi-data", {
+    availabilityZone: zones.apply(z => z[0]),
+    size: 50,
+    type: "gp3",
+    encrypted: true, // aws-ebs-encrypted-volumes
+    kmsKeyId: key.arn, // aws-ebs-encrypted-volumes: the customer-managed PHI key
+    tags,
+});
+
+// ---------------------------------------------------------------------------------------------
 // S3: every bucket gets the same protections, so one function builds a bucket and its settings.
 // @pulumi/aws 7 configures a bucket through resources of its own, each naming it by `bucket.id`.
 

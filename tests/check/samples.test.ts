@@ -86,6 +86,7 @@ const breakages: Record<string, Breakage> = {
     },
     "aws-cloudtrail-log-group-retention": { stack: "aws", target: { type: T.logGroup, name: "audit-trail" }, set: { retentionInDays: 365 } },
     "aws-vpc-flow-logs": { stack: "aws", target: { type: T.flowLog, name: "vpc" }, remove: true, findingOn: { type: T.vpc, name: "phi" } },
+    "aws-ebs-encrypted-volumes": { stack: "aws", target: { type: "aws:ebs/volume:Volume", name: "phi-data" }, set: { encrypted: false } },
     "aws-s3-no-public-access": { stack: "aws", target: ofPhiBucket(T.bucketPublicAccessBlock), set: { restrictPublicBuckets: false }, findingOn: phiBucket },
     "aws-s3-acls-disabled": { stack: "aws", target: ofPhiBucket(T.bucketOwnershipControls), set: { "rule.objectOwnership": "ObjectWriter" }, findingOn: phiBucket },
     "aws-s3-default-encryption-kms": { stack: "aws", target: ofPhiBucket(T.bucketEncryption), set: { "rules.0.applyServerSideEncryptionByDefault.sseAlgorithm": "AES256" }, findingOn: phiBucket },

@@ -2,7 +2,7 @@ import { secret, unknown } from "../../../tools/lib/analyzer-client";
 import { usePack } from "../../pack";
 import { allFlags, compliantBucket, T } from "./buckets";
 import * as assert from "assert";
-import { assertPasses, assertUndecided, assertViolates, res, runStack } from "./stack-cases";
+import { assertPasses, assertUndecided, assertViolates, res, runStack } from "../../stack-cases";
 
 const policy = "aws-s3-no-public-access";
 const SECRET = "SECRET-do-not-echo-51ab";

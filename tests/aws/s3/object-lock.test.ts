@@ -1,7 +1,7 @@
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 import { usePack } from "../../pack";
 import { compliantBucket, T } from "./buckets";
-import { assertPasses, assertUndecided, assertViolates, res, runStack } from "./stack-cases";
+import { assertPasses, assertUndecided, assertViolates, res, runStack } from "../../stack-cases";
 
 const policy = "aws-s3-object-lock";
 

@@ -1,7 +1,7 @@
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 import { usePack } from "../../pack";
 import { ARN, compliantBucket, T, tlsDeny } from "./buckets";
-import { assertPasses, assertUndecided, assertViolates, res, runStack } from "./stack-cases";
+import { assertPasses, assertUndecided, assertViolates, res, runStack } from "../../stack-cases";
 
 const policy = "aws-s3-ssl-requests-only";
 const withStatement = (s: Record<string, unknown>) => ({ policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: `${ARN}/*` }, { ...tlsDeny, ...s }] } });

@@ -1,7 +1,7 @@
 import { unknown } from "../../../tools/lib/analyzer-client";
 import { usePack } from "../../pack";
 import { compliantBucket, T } from "./buckets";
-import { assertNotApplicable, assertPasses, assertUndecided, assertViolates, res, runStack } from "./stack-cases";
+import { assertNotApplicable, assertPasses, assertUndecided, assertViolates, res, runStack } from "../../stack-cases";
 
 const policy = "aws-s3-version-lifecycle";
 const rules = (rule: Record<string, unknown>) => ({ rules: [{ id: "r", status: "Enabled", filter: {}, ...rule }] });

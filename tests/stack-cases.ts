@@ -1,18 +1,18 @@
-// Stack-policy tests for the S3 controls until the shared stackCases harness lands: each stack goes
+// Stack-policy tests until the shared stackCases harness lands (tests/cases.ts): each stack goes
 // through AnalyzeStack, as the engine sends it, and through the policy's own evaluateStack in this
 // process on the same properties (as the SDK deserializes them); what crossed the wire must be what
 // the outcomes say, and the assertions are on outcome codes and fields per resource.
 
 import * as assert from "assert";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { citation } from "../../../policies/lib/catalog";
-import { resolveKnobs } from "../../../policies/lib/knobs";
-import { Outcome } from "../../../policies/lib/outcome";
-import { renderOutcomes } from "../../../policies/lib/policy";
-import { evaluateStack, Stack, StackPolicyDefinition } from "../../../policies/lib/stack";
-import { allPolicies } from "../../../policies/registry";
-import { encodeValue, ResourceInput, urnOf } from "../../../tools/lib/analyzer-client";
-import { assertFinding, PackFixture } from "../../pack";
+import { citation } from "../policies/lib/catalog";
+import { resolveKnobs } from "../policies/lib/knobs";
+import { Outcome } from "../policies/lib/outcome";
+import { renderOutcomes } from "../policies/lib/policy";
+import { evaluateStack, Stack, StackPolicyDefinition } from "../policies/lib/stack";
+import { allPolicies } from "../policies/registry";
+import { encodeValue, ResourceInput, urnOf } from "../tools/lib/analyzer-client";
+import { assertFinding, PackFixture } from "./pack";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties(struct: unknown, proxySecrets: boolean): Record<string, unknown> };
