@@ -2,6 +2,7 @@
 // docs, reports and tests can read the definitions without starting the analyzer server. A test
 // (tests/registry.test.ts) fails when a policy defined under policies/ is missing here.
 
+import * as backup from "./aws/backup";
 import * as cloudtrail from "./aws/cloudtrail";
 import * as cloudwatch from "./aws/cloudwatch";
 import * as elasticache from "./aws/elasticache";
@@ -29,6 +30,8 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...ebs.policies,
     ...ebs.stackPolicies,
     ...efs.policies,
+    ...backup.policies,
+    ...backup.stackPolicies,
     ...compute.policies,
     ...redis.policies,
     ...logging.policies,

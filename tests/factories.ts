@@ -86,6 +86,11 @@ export const efsFileSystem = factory("aws:efs/fileSystem:FileSystem", "phi-files
 
 export const encryptionByDefault = factory("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs-default", { enabled: true });
 
+export const backupPlan = factory("aws:backup/plan:Plan", "phi", {
+    name: "phi-daily",
+    rules: [{ ruleName: "daily", targetVaultName: "phi", schedule: "cron(0 5 ? * * *)", lifecycle: { deleteAfter: 35 } }],
+});
+
 // --- GCP ---------------------------------------------------------------------------------------------
 
 const shielded = { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true };

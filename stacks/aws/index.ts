@@ -234,6 +234,45 @@ const phiVolume = new aws.ebs.Volume("phi-data", {
 });
 
 // ---------------------------------------------------------------------------------------------
+// AWS Backup: a daily plan into a vault encrypted with the PHI key, whose recovery points nobody
+// can delete by hand, selecting the PHI data stores.
+
+const backupVault = new aws.backup.Vault("phi", { kmsKeyArn: key.arn, tags });
+new aws.backup.VaultPolicy("phi", {
+    backupVaultName: backupVault.name,
+    policy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [{
+            // aws-backup-recovery-point-deletion-protected
+            Sid: "DenyManualDeletion",
+            Effect: "Deny",
+            Principal: { AWS: "*" },
+            Action: ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle"],
+            Resource: "*",
+        }],
+    }),
+});
+const backupPlan = new aws.backup.Plan("phi", {
+    rules: [{
+        ruleName: "daily",
+        targetVaultName: backupVault.name,
+        schedule: "cron(0 5 ? * * *)", // aws-backup-plan-frequency-retention: daily
+        lifecycle: { deleteAfter: sixYearsInDays }, // aws-backup-plan-frequency-retention: at least 35 days (here six years)
+    }],
+    tags,
+});
+const backupRole = serviceRole("backup", "backup.amazonaws.com", pulumi.interpolate`arn:${partition}:backup:${region}:${account}:*`);
+new aws.iam.RolePolicyAttachment("backup", {
+    role: backupRole.name,
+    policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup`,
+});
+new aws.backup.Selection("phi", {
+    planId: backupPlan.id,
+    iamRoleArn: backupRole.arn,
+    resources: [phiVolume.arn], // aws-backup-in-plan
+});
+
+// ---------------------------------------------------------------------------------------------
 // S3: every bucket gets the same protections, so one function builds a bucket and its settings.
 // @pulumi/aws 7 configures a bucket through resources of its own, each naming it by `bucket.id`.
 
