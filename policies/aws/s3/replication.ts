@@ -18,17 +18,28 @@ function enabledRule(config: Props, path: string): Outcome {
     return anyOf(outcomes.filter(o => o.kind !== "violation"), violation({ code: "noEnabledRule", field: `${path}[].status`, problem: `no rule of ${path} is enabled`, fix }));
 }
 
-/** Whether some in-stack replication configuration copies objects into `bucket` (by dependency or ARN). */
-function isReplicaDestination(bucket: StackResource, stack: Stack): boolean {
-    const arn = bucket.props.string("arn");
-    return stack.ofType([replicationConfig]).some(r => {
-        if (r.dependsOn("rules").some(d => d.urn === bucket.urn)) return true;
-        if (arn.state !== "known") return false;
-        return elementsOf(r.props, { field: "rules", fix: "" }).elements.some(e => {
+/** The buckets in-stack replication configurations copy into (by dependency or ARN), indexed once per stack. */
+const destinations = new WeakMap<Stack, { urns: Set<string>; arns: Set<string> }>();
+
+function destinationsOf(stack: Stack): { urns: Set<string>; arns: Set<string> } {
+    let found = destinations.get(stack);
+    if (found) return found;
+    found = { urns: new Set(), arns: new Set() };
+    for (const r of stack.ofType([replicationConfig])) {
+        for (const d of r.dependsOn("rules")) found.urns.add(d.urn);
+        for (const e of elementsOf(r.props, { field: "rules", fix: "" }).elements) {
             const dest = e.props.within("destination", "bucket", "string");
-            return dest.state === "known" && dest.value === arn.value;
-        });
-    });
+            if (dest.state === "known") found.arns.add(dest.value);
+        }
+    }
+    destinations.set(stack, found);
+    return found;
+}
+
+function isReplicaDestination(bucket: StackResource, stack: Stack): boolean {
+    const { urns, arns } = destinationsOf(stack);
+    const arn = bucket.props.string("arn");
+    return urns.has(bucket.urn) || (arn.state === "known" && arns.has(arn.value));
 }
 
 export default defineStackPolicy({
