@@ -2,10 +2,14 @@
 // docs, reports and tests can read the definitions without starting the analyzer server. A test
 // (tests/registry.test.ts) fails when a policy defined under policies/ is missing here.
 
+import * as backup from "./aws/backup";
 import * as cloudtrail from "./aws/cloudtrail";
 import * as cloudwatch from "./aws/cloudwatch";
 import * as elasticache from "./aws/elasticache";
 import * as awsKms from "./aws/kms";
+import * as ebs from "./aws/ebs";
+import * as efs from "./aws/efs";
+import * as s3 from "./aws/s3";
 import * as vpc from "./aws/vpc";
 import * as compute from "./gcp/compute";
 import * as gcpKms from "./gcp/kms";
@@ -21,6 +25,13 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...awsKms.policies,
     ...cloudtrail.stackPolicies,
     ...vpc.stackPolicies,
+    ...s3.policies,
+    ...s3.stackPolicies,
+    ...ebs.policies,
+    ...ebs.stackPolicies,
+    ...efs.policies,
+    ...backup.policies,
+    ...backup.stackPolicies,
     ...compute.policies,
     ...compute.stackPolicies,
     ...redis.policies,

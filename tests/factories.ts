@@ -84,6 +84,22 @@ export const serverlessCache = factory("aws:elasticache/serverlessCache:Serverle
     kmsKeyId: unknown,
 });
 
+export const accountPublicAccessBlock = factory("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "account", {
+    blockPublicAcls: true,
+    blockPublicPolicy: true,
+    ignorePublicAcls: true,
+    restrictPublicBuckets: true,
+});
+
+export const efsFileSystem = factory("aws:efs/fileSystem:FileSystem", "phi-files", { encrypted: true, kmsKeyId: KMS_KEY_ARN, performanceMode: "generalPurpose" });
+
+export const encryptionByDefault = factory("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs-default", { enabled: true });
+
+export const backupPlan = factory("aws:backup/plan:Plan", "phi", {
+    name: "phi-daily",
+    rules: [{ ruleName: "daily", targetVaultName: "phi", schedule: "cron(0 5 ? * * *)", lifecycle: { deleteAfter: 35 } }],
+});
+
 // --- AWS stacks (AnalyzeStack) ------------------------------------------------------------------------
 // Related resources, connected the way a preview connects them: values unknown, property
 // dependencies saying which resource each value was computed from.

@@ -77,6 +77,9 @@ export const hitrustControls = {
     "01.l": { segment: "Control reference", topic: "Remote diagnostic and configuration port protection", source: "HITRUST CSF control reference 01.l" },
     "09.j": { segment: "Control reference", topic: "Controls against malicious code", source: "HITRUST CSF control reference 09.j" },
     "10.g": { segment: "Control reference", topic: "Key management", source: "HITRUST CSF control reference 10.g" },
+    // The S3 controls (policies/aws/s3) cite the control reference for keeping stored data from
+    // anyone not authorised, which seed 003 does not name.
+    "01.v": { segment: "Control reference", topic: "Information access restriction", source: "HITRUST CSF control reference 01.v" },
 } as const satisfies Record<string, HitrustControl>;
 
 export type HitrustRef = keyof typeof hitrustControls;

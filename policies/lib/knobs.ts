@@ -97,3 +97,14 @@ export function resolveKnobs<K extends Knobs>(knobs: K, given: Record<string, un
     }
     return values as KnobValues<K>;
 }
+
+/** A string matching `pattern` (anchored), at most `maxLength` characters. */
+export function stringKnob(o: { default: string; pattern: string; maxLength: number; description: string; allowed: string }): Knob<string> {
+    const re = new RegExp(o.pattern);
+    return {
+        schema: { type: "string", pattern: o.pattern, maxLength: o.maxLength, default: o.default, description: o.description },
+        default: o.default,
+        allowed: o.allowed,
+        parse: v => (typeof v === "string" && v.length <= o.maxLength && re.test(v) ? v : undefined),
+    };
+}

@@ -65,6 +65,15 @@ const key = new aws.kms.Key("phi", {
                 },
             },
             {
+                // Lets S3 server access logging write encrypted log objects (aws-s3-access-logging with aws-s3-default-encryption-kms).
+                Sid: "S3ServerAccessLogsEncrypt",
+                Effect: "Allow",
+                Principal: { Service: "logging.s3.amazonaws.com" },
+                Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:SourceAccount": account } },
+            },
+            {
                 Sid: "CloudTrailDescribeKey",
                 Effect: "Allow",
                 Principal: { Service: "cloudtrail.amazonaws.com" },
@@ -213,61 +222,197 @@ const cache = new aws.elasticache.ReplicationGroup("phi-cache", {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The audit trail: every region's management events, to a protected bucket and to CloudWatch Logs.
+// Block storage for the app tier's PHI working files: an EBS volume encrypted with the PHI key.
 
-const trailBucket = new aws.s3.Bucket("audit-trail", { tags });
-// aws-cloudtrail-bucket-protected: no public access, objects owned by the bucket owner (no ACLs),
-// encrypted with the PHI key, versioned, and reachable only over TLS.
-const publicAccessBlock = new aws.s3.BucketPublicAccessBlock("audit-trail", {
-    bucket: trailBucket.id,
-    blockPublicAcls: true,
-    blockPublicPolicy: true,
-    ignorePublicAcls: true,
-    restrictPublicBuckets: true,
+const phiVolume = new aws.ebs.Volume("phi-data", {
+    availabilityZone: zones.apply(z => z[0]),
+    size: 50,
+    type: "gp3",
+    encrypted: true, // aws-ebs-encrypted-volumes
+    kmsKeyId: key.arn, // aws-ebs-encrypted-volumes: the customer-managed PHI key
+    tags,
 });
-new aws.s3.BucketOwnershipControls("audit-trail", { bucket: trailBucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } });
-new aws.s3.BucketServerSideEncryptionConfiguration("audit-trail", {
-    bucket: trailBucket.id,
-    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],
+
+// ---------------------------------------------------------------------------------------------
+// AWS Backup: a daily plan into a vault encrypted with the PHI key, whose recovery points nobody
+// can delete by hand, selecting the PHI data stores.
+
+const backupVault = new aws.backup.Vault("phi", { kmsKeyArn: key.arn, tags });
+new aws.backup.VaultPolicy("phi", {
+    backupVaultName: backupVault.name,
+    policy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [{
+            // aws-backup-recovery-point-deletion-protected
+            Sid: "DenyManualDeletion",
+            Effect: "Deny",
+            Principal: { AWS: "*" },
+            Action: ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle"],
+            Resource: "*",
+        }],
+    }),
 });
-new aws.s3.BucketVersioning("audit-trail", { bucket: trailBucket.id, versioningConfiguration: { status: "Enabled" } });
-const trailBucketPolicy = new aws.s3.BucketPolicy(
-    "audit-trail",
-    {
-        bucket: trailBucket.id,
+const backupPlan = new aws.backup.Plan("phi", {
+    rules: [{
+        ruleName: "daily",
+        targetVaultName: backupVault.name,
+        schedule: "cron(0 5 ? * * *)", // aws-backup-plan-frequency-retention: daily
+        lifecycle: { deleteAfter: sixYearsInDays }, // aws-backup-plan-frequency-retention: at least 35 days (here six years)
+    }],
+    tags,
+});
+const backupRole = serviceRole("backup", "backup.amazonaws.com", pulumi.interpolate`arn:${partition}:backup:${region}:${account}:*`);
+new aws.iam.RolePolicyAttachment("backup", {
+    role: backupRole.name,
+    policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup`,
+});
+new aws.backup.Selection("phi", {
+    planId: backupPlan.id,
+    iamRoleArn: backupRole.arn,
+    resources: [phiVolume.arn], // aws-backup-in-plan
+});
+
+// ---------------------------------------------------------------------------------------------
+// S3: every bucket gets the same protections, so one function builds a bucket and its settings.
+// @pulumi/aws 7 configures a bucket through resources of its own, each naming it by `bucket.id`.
+
+const replicationRole = serviceRole("s3-replication", "s3.amazonaws.com", pulumi.interpolate`arn:${partition}:s3:::*`);
+new aws.iam.RolePolicy("s3-replication", {
+    role: replicationRole.id,
+    policy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [
+            { Effect: "Allow", Action: ["s3:GetReplicationConfiguration", "s3:ListBucket", "s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"], Resource: "*" },
+            { Effect: "Allow", Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], Resource: "*" },
+            { Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*"], Resource: key.arn },
+        ],
+    }),
+});
+
+interface BucketOptions {
+    /** Statements besides the TLS-only deny, given the bucket's ARN. */
+    readonly statements?: (arn: pulumi.Output<string>) => pulumi.Input<Record<string, unknown>>[];
+    /** Where server access logs go; omitted for the access-log bucket itself (aws-s3-access-logging exempts it). */
+    readonly accessLogs?: aws.s3.Bucket;
+    /** The bucket replicas go to; omitted for a replica (aws-s3-replication exempts it). */
+    readonly replica?: aws.s3.Bucket;
+    /** Resources the bucket policy must wait for. */
+    readonly policyDependsOn?: pulumi.Resource[];
+}
+
+function protectedBucket(resourceName: string, o: BucketOptions = {}) {
+    // aws-s3-object-lock: only at creation (changing it replaces the bucket).
+    const bucket = new aws.s3.Bucket(resourceName, { objectLockEnabled: true, tags });
+    const on = { bucket: bucket.id };
+    const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(resourceName, {
+        ...on,
+        blockPublicAcls: true, // aws-s3-no-public-access (and aws-cloudtrail-bucket-protected)
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+    });
+    // aws-s3-acls-disabled: objects owned by the bucket owner, ACLs ignored.
+    new aws.s3.BucketOwnershipControls(resourceName, { ...on, rule: { objectOwnership: "BucketOwnerEnforced" } });
+    new aws.s3.BucketServerSideEncryptionConfiguration(resourceName, {
+        ...on,
+        // aws-s3-default-encryption-kms: the PHI key, not S3-managed keys.
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],
+    });
+    const versioning = new aws.s3.BucketVersioning(resourceName, { ...on, versioningConfiguration: { status: "Enabled" } }); // aws-s3-versioning
+    // aws-s3-version-lifecycle: noncurrent versions kept six years, then expired.
+    new aws.s3.BucketLifecycleConfiguration(resourceName, {
+        ...on,
+        rules: [{ id: "noncurrent-versions", status: "Enabled", filter: {}, noncurrentVersionExpiration: { noncurrentDays: sixYearsInDays } }],
+    }, { dependsOn: [versioning] });
+    new aws.s3.BucketNotification(resourceName, { ...on, eventbridge: true }); // aws-s3-event-notifications
+    if (o.accessLogs) {
+        // aws-s3-access-logging
+        new aws.s3.BucketLogging(resourceName, { ...on, targetBucket: o.accessLogs.id, targetPrefix: `${resourceName}/` });
+    }
+    if (o.replica) {
+        // aws-s3-replication: same-region replication into the replica bucket, encrypted with the PHI key.
+        new aws.s3.BucketReplicationConfig(resourceName, {
+            ...on,
+            role: replicationRole.arn,
+            rules: [{
+                id: "all",
+                status: "Enabled",
+                filter: {},
+                deleteMarkerReplication: { status: "Enabled" },
+                sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
+                destination: { bucket: o.replica.arn, encryptionConfiguration: { replicaKmsKeyId: key.arn } },
+            }],
+        }, { dependsOn: [versioning] });
+    }
+    const policy = new aws.s3.BucketPolicy(resourceName, {
+        ...on,
         policy: pulumi.jsonStringify({
             Version: "2012-10-17",
             Statement: [
+                ...(o.statements?.(bucket.arn) ?? []),
                 {
-                    Sid: "CloudTrailAclCheck",
-                    Effect: "Allow",
-                    Principal: { Service: "cloudtrail.amazonaws.com" },
-                    Action: "s3:GetBucketAcl",
-                    Resource: trailBucket.arn,
-                    Condition: { StringEquals: { "aws:SourceArn": trailArn } },
-                },
-                {
-                    Sid: "CloudTrailWrite",
-                    Effect: "Allow",
-                    Principal: { Service: "cloudtrail.amazonaws.com" },
-                    Action: "s3:PutObject",
-                    Resource: pulumi.interpolate`${trailBucket.arn}/AWSLogs/${account}/*`,
-                    Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn } },
-                },
-                {
+                    // aws-s3-ssl-requests-only: both the bucket and every object.
                     Sid: "DenyInsecureTransport",
                     Effect: "Deny",
                     Principal: "*",
                     Action: "s3:*",
-                    Resource: [trailBucket.arn, pulumi.interpolate`${trailBucket.arn}/*`],
+                    Resource: [bucket.arn, pulumi.interpolate`${bucket.arn}/*`],
                     Condition: { Bool: { "aws:SecureTransport": "false" } },
                 },
             ],
         }),
-    },
     // After the public access block: S3 aborts bucket configuration calls that run concurrently.
-    { dependsOn: [publicAccessBlock] },
-);
+    }, { dependsOn: [publicAccessBlock, ...(o.policyDependsOn ?? [])] });
+    return { bucket, versioning, policy };
+}
+
+// Replicas of every bucket below, and the access logs of every bucket (the log bucket records none of its own).
+const replicas = protectedBucket("replicas");
+const accessLogs = protectedBucket("access-logs", {
+    replica: replicas.bucket,
+    statements: arn => [{
+        Sid: "S3ServerAccessLogsWrite",
+        Effect: "Allow",
+        Principal: { Service: "logging.s3.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: pulumi.interpolate`${arn}/*`,
+        Condition: { StringEquals: { "aws:SourceAccount": account } },
+    }],
+});
+new aws.s3.BucketLogging("replicas", { bucket: replicas.bucket.id, targetBucket: accessLogs.bucket.id, targetPrefix: "replicas/" }); // aws-s3-access-logging
+
+// The PHI documents bucket: every S3 control above, its access logged, replicated, reachable only over TLS.
+const phiData = protectedBucket("phi-data", { accessLogs: accessLogs.bucket, replica: replicas.bucket });
+
+// ---------------------------------------------------------------------------------------------
+// The audit trail: every region's management events, to a protected bucket and to CloudWatch Logs.
+
+// aws-cloudtrail-bucket-protected: no public access, objects owned by the bucket owner (no ACLs),
+// encrypted with the PHI key, versioned, and reachable only over TLS, like every bucket here.
+const trailBucketParts = protectedBucket("audit-trail", {
+    accessLogs: accessLogs.bucket,
+    replica: replicas.bucket,
+    statements: arn => [
+        {
+            Sid: "CloudTrailAclCheck",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:GetBucketAcl",
+            Resource: arn,
+            Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+        },
+        {
+            Sid: "CloudTrailWrite",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: pulumi.interpolate`${arn}/AWSLogs/${account}/*`,
+            Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn } },
+        },
+    ],
+});
+const trailBucket = trailBucketParts.bucket;
+const trailBucketPolicy = trailBucketParts.policy;
 
 // aws-cloudtrail-cloudwatch-integration: the trail also delivers to a log group, through a role
 // only CloudTrail can assume; aws-cloudtrail-log-group-retention: that group keeps six years.
@@ -303,3 +448,4 @@ export const vpcId = vpc.id;
 export const cacheEndpoint = cache.primaryEndpointAddress;
 export const auditTrailArn = trail.arn;
 export const keyArn = key.arn;
+export const phiBucket = phiData.bucket.bucket;

@@ -38,6 +38,14 @@ const T = {
     kmsKey: "aws:kms/key:Key",
     bucket: "aws:s3/bucket:Bucket",
     bucketVersioning: "aws:s3/bucketVersioning:BucketVersioning",
+    bucketPublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    bucketOwnershipControls: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+    bucketEncryption: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    bucketLogging: "aws:s3/bucketLogging:BucketLogging",
+    bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+    bucketReplication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+    bucketNotification: "aws:s3/bucketNotification:BucketNotification",
+    bucketLifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
     vpc: "aws:ec2/vpc:Vpc",
     flowLog: "aws:ec2/flowLog:FlowLog",
     instance: "gcp:compute/instance:Instance",
@@ -50,6 +58,9 @@ const cache: Pick = { type: T.replicationGroup, name: "phi-cache" };
 const trail: Pick = { type: T.trail, name: "audit" };
 const vm: Pick = { type: T.instance, name: "phi-app" };
 const memorystore: Pick = { type: T.redis, name: "phi-cache" };
+const phiBucket: Pick = { type: T.bucket, name: "phi-data" };
+/** A setting of the PHI bucket, by the type of the resource that holds it. */
+const ofPhiBucket = (type: string): Pick => ({ type, name: "phi-data" });
 
 /** For every policy that applies to a sample stack: the one change that must make it fire. */
 const breakages: Record<string, Breakage> = {
@@ -75,6 +86,20 @@ const breakages: Record<string, Breakage> = {
     },
     "aws-cloudtrail-log-group-retention": { stack: "aws", target: { type: T.logGroup, name: "audit-trail" }, set: { retentionInDays: 365 } },
     "aws-vpc-flow-logs": { stack: "aws", target: { type: T.flowLog, name: "vpc" }, remove: true, findingOn: { type: T.vpc, name: "phi" } },
+    "aws-ebs-encrypted-volumes": { stack: "aws", target: { type: "aws:ebs/volume:Volume", name: "phi-data" }, set: { encrypted: false } },
+    "aws-backup-plan-frequency-retention": { stack: "aws", target: { type: "aws:backup/plan:Plan", name: "phi" }, set: { "rules.0.schedule": "cron(0 5 ? * SUN *)" } },
+    "aws-backup-recovery-point-deletion-protected": { stack: "aws", target: { type: "aws:backup/vaultPolicy:VaultPolicy", name: "phi" }, remove: true, findingOn: { type: "aws:backup/vault:Vault", name: "phi" } },
+    "aws-backup-in-plan": { stack: "aws", target: { type: "aws:backup/selection:Selection", name: "phi" }, remove: true, findingOn: { type: "aws:ebs/volume:Volume", name: "phi-data" } },
+    "aws-s3-no-public-access": { stack: "aws", target: ofPhiBucket(T.bucketPublicAccessBlock), set: { restrictPublicBuckets: false }, findingOn: phiBucket },
+    "aws-s3-acls-disabled": { stack: "aws", target: ofPhiBucket(T.bucketOwnershipControls), set: { "rule.objectOwnership": "ObjectWriter" }, findingOn: phiBucket },
+    "aws-s3-default-encryption-kms": { stack: "aws", target: ofPhiBucket(T.bucketEncryption), set: { "rules.0.applyServerSideEncryptionByDefault.sseAlgorithm": "AES256" }, findingOn: phiBucket },
+    "aws-s3-versioning": { stack: "aws", target: ofPhiBucket(T.bucketVersioning), set: { "versioningConfiguration.status": "Suspended" }, findingOn: phiBucket },
+    "aws-s3-access-logging": { stack: "aws", target: ofPhiBucket(T.bucketLogging), remove: true, findingOn: phiBucket },
+    "aws-s3-ssl-requests-only": { stack: "aws", target: ofPhiBucket(T.bucketPolicy), remove: true, findingOn: phiBucket },
+    "aws-s3-object-lock": { stack: "aws", target: phiBucket, set: { objectLockEnabled: false } },
+    "aws-s3-replication": { stack: "aws", target: ofPhiBucket(T.bucketReplication), set: { "rules.0.status": "Disabled" }, findingOn: phiBucket },
+    "aws-s3-event-notifications": { stack: "aws", target: ofPhiBucket(T.bucketNotification), set: { eventbridge: false }, findingOn: phiBucket },
+    "aws-s3-version-lifecycle": { stack: "aws", target: ofPhiBucket(T.bucketLifecycle), remove: true, findingOn: phiBucket },
 
     "gcp-compute-disk-encryption": { stack: "gce", target: vm, set: { "bootDisk.kmsKeySelfLink": undefined } },
     "gcp-compute-shielded-vm": { stack: "gce", target: vm, set: { "shieldedInstanceConfig.enableSecureBoot": false } },

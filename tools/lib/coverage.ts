@@ -47,7 +47,11 @@ export function readAnchors(file: "aws-config-hipaa.csv" | "gcp-hipaa.csv"): Row
  * Rules no policy answers on purpose, with why: a decision the coverage work made (e.g. a rule that
  * can never fail), beyond the CSV's own "not decidable from a preview" rows.
  */
-export const decisions: Readonly<Record<string, string>> = {};
+export const decisions: Readonly<Record<string, string>> = {
+    "s3-bucket-server-side-encryption-enabled":
+        "no policy: since 5 January 2023 S3 encrypts every new object with SSE-S3 whatever the bucket says, so this rule can never fail " +
+        "(Prowler, KICS and trivy-checks retired theirs); `aws-s3-default-encryption-kms` checks the control that can: default encryption with KMS",
+};
 
 const issueOf: Readonly<Record<string, string>> = { WP1: "#15", WP2: "#16", WP3: "#17", WP4: "#18", WP5: "#19", WP6: "#20" };
 
