@@ -268,6 +268,15 @@ function withoutRepeats(outcomes: readonly Outcome[]): Outcome[] {
     });
 }
 
+// One index per request: under dispatch (dispatch.ts) every stack policy gets the same resource list.
+const stacks = new WeakMap<readonly PolicyResource[], Stack>();
+function stackOf(resources: readonly PolicyResource[]): Stack {
+    if (!Array.isArray(resources)) return new Stack(resources);
+    let stack = stacks.get(resources);
+    if (!stack) stacks.set(resources, (stack = new Stack(resources)));
+    return stack;
+}
+
 export function defineStackPolicy<K extends Knobs>(definition: StackPolicyDefinition<K>): HipaaStackPolicy {
     const ownKnobs = (definition.knobs ?? {}) as K;
     const cite = citation(definition.hipaa, definition.hitrust);
@@ -283,7 +292,7 @@ export function defineStackPolicy<K extends Knobs>(definition: StackPolicyDefini
 
         let stack: Stack;
         try {
-            stack = new Stack(args.resources);
+            stack = stackOf(args.resources);
         } catch (e) {
             report({ message: couldNotEvaluate("stack", e, cite) });
             return;
