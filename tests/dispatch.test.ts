@@ -33,7 +33,7 @@ import {
 } from "../tools/lib/analyzer-client";
 
 const seed = Number(process.env.DISPATCH_SEED ?? 20261201);
-const runs = Number(process.env.DISPATCH_RUNS ?? 30);
+const runs = Number(process.env.DISPATCH_RUNS ?? 25);
 
 /**
  * A pack directory that loads the compiled pack (after `prelude`) and writes which path it serves
@@ -257,7 +257,7 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
         let responses = 0;
         let notApplicable = 0;
         await fc.assert(
-            fc.asyncProperty(configArb(info), tags, fc.array(resourceArb, { minLength: 1, maxLength: 24 }), stackArb, async (config, stackTags, resources, stack) => {
+            fc.asyncProperty(configArb(info), tags, fc.array(resourceArb, { minLength: 1, maxLength: 16 }), stackArb, async (config, stackTags, resources, stack) => {
                 await Promise.all(all().map(p => p.process.configure(info, config)));
                 await Promise.all(all().map(p => p.process.configureStack({ tags: Object.fromEntries(Object.entries(stackTags).filter(([, v]) => typeof v === "string")) })));
                 for (const r of resources) {

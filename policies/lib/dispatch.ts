@@ -329,10 +329,10 @@ export function dispatchingImplementation(
      */
     const complete = (Resp: ResponseClass, resp: ResponseMessage, r: Route): ResponseMessage => {
         const own = resp.getNotApplicableList();
-        let entries: NotApplicableMessage[];
+        let entries: readonly NotApplicableMessage[];
         let chunks: Uint8Array[];
         if (own.length === 0) {
-            entries = [...r.all.entries];
+            entries = r.all.entries;
             chunks = [r.all.bytes];
         } else {
             const byPolicy = new Map<number, NotApplicableMessage[]>();
@@ -342,25 +342,29 @@ export function dispatchingImplementation(
                 if (i === undefined) stray.push(na);
                 else byPolicy.set(i, [...(byPolicy.get(i) ?? []), na]);
             }
-            entries = [];
+            const merged: NotApplicableMessage[] = [];
+            entries = merged;
             chunks = [];
             r.gaps.forEach((gap, j) => {
-                entries.push(...gap.entries);
+                merged.push(...gap.entries);
                 chunks.push(gap.bytes);
                 const mine = j < r.runs.length ? byPolicy.get(r.runs[j]) : j === r.runs.length ? stray : undefined;
                 if (mine?.length) {
-                    entries.push(...mine);
+                    merged.push(...mine);
                     chunks.push(encode(Resp, mine));
                 }
             });
         }
         if (entries.length === 0) return resp;
         if (fastBytes) {
-            resp.setNotApplicableList([]);
+            if (own.length > 0) resp.setNotApplicableList([]);
             const head = resp.serializeBinary();
-            resp.serializeBinary = () => Buffer.concat([head, ...chunks]);
+            const bytes = head.length === 0 && chunks.length === 1 ? chunks[0] : Buffer.concat([head, ...chunks]);
+            resp.serializeBinary = () => bytes;
         }
-        resp.setNotApplicableList(entries);
+        // Whatever reads the list (the SDK's serializer too, without kept bytes) reads all of it.
+        // Setting it instead would convert every entry into the message, for each response.
+        resp.getNotApplicableList = () => [...entries];
         return resp;
     };
 
