@@ -140,7 +140,12 @@ export function hookSdk(policies: readonly DispatchPolicy[], m: SdkModules | und
     };
     const hookedAddService = function (this: unknown, service: unknown, implementation: Record<string, unknown>) {
         if (served && service === m.analyzerService && !installed) {
-            const dispatching = dispatchingImplementation(served, implementation, policies, m, options);
+            let dispatching: Record<string, unknown> | undefined;
+            try {
+                dispatching = dispatchingImplementation(served, implementation, policies, m, options);
+            } catch {
+                dispatching = undefined; // Serve with the SDK's own handlers rather than not at all.
+            }
             if (dispatching) {
                 installed = true;
                 implementation = dispatching;
