@@ -1,8 +1,9 @@
 // `npm run bench`: what hipaa-guard costs against an empty pack (the SDK with one no-op policy), in
 // the same run: ready (port printed, GetAnalyzerInfo and Configure answered), pack CPU and wall
 // time per Analyze, AnalyzeStack at several stack sizes, and peak memory. Measured for the real
-// pack, for a synthetic pack of 250 policies (bench/synthetic.ts), and for the real pack on the
-// SDK's own handlers (HIPAA_GUARD_DISPATCH=sdk), in interleaved rounds; figures are medians.
+// pack, for a synthetic pack of 250 policies (bench/synthetic.ts), for the empty pack sending the
+// not-applicable entries a 250-policy pack must send (the floor for that size), and for the real
+// pack on the SDK's own handlers (HIPAA_GUARD_DISPATCH=sdk), in interleaved rounds; figures are medians.
 
 import * as fs from "fs";
 import * as path from "path";
@@ -37,6 +38,44 @@ function emptyPackDir(): string {
         "empty-pack",
         `const { PolicyPack } = require("@pulumi/policy");
 new PolicyPack("empty-pack", { policies: [{ name: "no-op", description: "does nothing", enforcementLevel: "mandatory", validateResource: () => {} }] });
+`,
+    );
+}
+
+/**
+ * The empty pack whose every Analyze answer also carries the not-applicable entries of a
+ * `size`-policy pack (serialized once): what sending those entries costs, which Pulumi Cloud needs
+ * whatever the pack does. The floor for a pack of that size, against which the synthetic pack is read.
+ */
+function entriesFloorPackDir(size: number): string {
+    return writePack(
+        "entries-floor-pack",
+        `const path = require("path");
+const { PolicyPack } = require("@pulumi/policy");
+const fromSdk = id => require(require.resolve(id, { paths: [path.dirname(require.resolve("@pulumi/policy"))] }));
+const grpc = fromSdk("@grpc/grpc-js");
+const pb = fromSdk("@pulumi/pulumi/proto/analyzer_pb");
+const list = new pb.AnalyzeResponse();
+list.setNotApplicableList(Array.from({ length: ${size - 1} }, (_, i) => {
+    const na = new pb.PolicyNotApplicable();
+    na.setPolicyName("synthetic-resource-" + i);
+    na.setReason("Policy only applies to resources of type 'synthetic:service" + i + "/resource:Resource" + i + "'");
+    return na;
+}));
+const entries = list.serializeBinary();
+const addService = grpc.Server.prototype.addService;
+grpc.Server.prototype.addService = function (service, impl) {
+    const analyze = impl.analyze;
+    const withEntries = (call, callback) => analyze(call, (err, resp) => {
+        if (resp) {
+            const bytes = Buffer.concat([resp.serializeBinary(), entries]);
+            resp.serializeBinary = () => bytes;
+        }
+        callback(err, resp);
+    });
+    return addService.call(this, service, { ...impl, analyze: withEntries });
+};
+new PolicyPack("entries-floor-pack", { policies: [{ name: "no-op", description: "does nothing", enforcementLevel: "mandatory", validateResource: () => {} }] });
 `,
     );
 }
@@ -142,6 +181,7 @@ async function main(): Promise<void> {
         { label: "empty pack", dir: emptyPackDir(), policies: 1, stackPolicies: 0 },
         { label: "hipaa-guard", dir: repoRoot, policies: allPolicies.length, stackPolicies: realStack },
         { label: `synthetic ${syntheticSize}`, dir: syntheticPackDir(), policies: syntheticSize, stackPolicies: realStack + syntheticStackPolicies },
+        { label: `empty + ${syntheticSize} entries`, dir: entriesFloorPackDir(syntheticSize), policies: 1, stackPolicies: 0 },
         // For comparison; BENCH_SDK_PATH=0 leaves it out of a shorter run.
         ...(process.env.BENCH_SDK_PATH === "0"
             ? []
@@ -184,7 +224,7 @@ async function main(): Promise<void> {
         [`peak memory after AnalyzeStack ${mainStack}`, "stackPeakMiB", "MiB", "stated", true],
     ];
     const width = 44;
-    const col = 26;
+    const col = 25;
     console.log(`${"measure".padEnd(width)}${packs.map(p => p.label.padStart(col)).join("")}   target`);
     for (const [label, key, unit, target, diff] of rows) {
         console.log(`${label.padEnd(width)}${packs.map(p => cell(p.label, key, unit, diff).padStart(col)).join("")}   ${target}`);
