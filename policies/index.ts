@@ -1,15 +1,18 @@
 // The hipaa-guard policy pack: the entry point the Pulumi engine starts (compiled to
 // dist/policies/index.js). It loads only the policy SDK and the pack's own modules.
 
-import { PolicyPack } from "@pulumi/policy";
+import { servePolicyPack } from "./lib/dispatch";
 import { shareDeserializedProperties } from "./lib/shared-deserialization";
 import { allPolicies } from "./registry";
 
 shareDeserializedProperties();
 
-new PolicyPack("hipaa-guard", {
-    description: "HIPAA Security Rule and HITRUST CSF guardrails for AWS and GCP infrastructure, checked before deployment.",
-    displayName: "hipaa-guard",
-    enforcementLevel: "mandatory",
-    policies: allPolicies.map(p => p.sdk),
-});
+servePolicyPack(
+    "hipaa-guard",
+    {
+        description: "HIPAA Security Rule and HITRUST CSF guardrails for AWS and GCP infrastructure, checked before deployment.",
+        displayName: "hipaa-guard",
+        enforcementLevel: "mandatory",
+    },
+    allPolicies,
+);

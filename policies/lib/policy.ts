@@ -156,10 +156,10 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         validateResource = validateResourceOfType(typeToken(definition.types[0]), (_props, args, reportViolation) => validate(args, reportViolation));
         remediateResource = remediateResourceOfType(typeToken(definition.types[0]), (_props, args) => remediate(args));
     } else {
-        validateResource = (args, reportViolation) => {
-            if (types.has(args.type)) validate(args, reportViolation);
-        };
-        remediateResource = args => (types.has(args.type) ? remediate(args) : undefined);
+        // Reported not applicable like a tagged policy, or Pulumi Cloud would record it as passed.
+        const otherType = `Policy only applies to resources of type ${definition.types.map(t => `'${t}'`).join(", ").replace(/, ([^,]*)$/, " or $1")}`;
+        validateResource = (args, reportViolation) => (types.has(args.type) ? validate(args, reportViolation) : args.notApplicable(otherType));
+        remediateResource = args => (types.has(args.type) ? remediate(args) : args.notApplicable(otherType));
     }
 
     const sdk: ResourceValidationPolicy = {

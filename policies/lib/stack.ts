@@ -326,38 +326,12 @@ export function evaluateStack<K extends Knobs>(
     return { outcomesByUrn, threw };
 }
 
-/** The SDK proxy's key for the object it wraps (@pulumi/policy proxy.js getSpecialProxyTarget). */
-const proxyTarget = "__getSpecialProxyTarget";
-
-/** The deserialized properties object under a resource's props proxy, or undefined. */
-function propsTarget(resource: unknown): object | undefined {
-    try {
-        const props = typeof resource === "object" && resource !== null ? Reflect.getOwnPropertyDescriptor(resource, "props")?.value : undefined;
-        const target = typeof props === "object" && props !== null ? (props as Record<string, unknown>)[proxyTarget] : undefined;
-        return typeof target === "object" && target !== null ? target : undefined;
-    } catch {
-        return undefined;
-    }
-}
-
-const stacks = new WeakMap<object, { readonly count: number; readonly last: object; readonly stack: Stack }>();
-
-/**
- * The stack index for one AnalyzeStack request, built once and shared by every stack policy. The SDK
- * hands each stack policy freshly built resource objects, but (with shared deserialization, see
- * shared-deserialization.ts) the same deserialized properties: the first and last resources'
- * properties and the count identify the request. Without them, each policy indexes its own copy.
- */
-export function stackOf(resources: readonly PolicyResource[]): Stack {
-    const list = Array.isArray(resources) ? resources : [];
-    const first = propsTarget(list[0]);
-    const last = propsTarget(list[list.length - 1]);
-    if (first && last) {
-        const cached = stacks.get(first);
-        if (cached && cached.count === list.length && cached.last === last) return cached.stack;
-    }
-    const stack = new Stack(list);
-    if (first && last) stacks.set(first, { count: list.length, last, stack });
+// One index per request: under dispatch (dispatch.ts) every stack policy gets the same resource list.
+const stacks = new WeakMap<readonly PolicyResource[], Stack>();
+function stackOf(resources: readonly PolicyResource[]): Stack {
+    if (!Array.isArray(resources)) return new Stack(resources);
+    let stack = stacks.get(resources);
+    if (!stack) stacks.set(resources, (stack = new Stack(resources)));
     return stack;
 }
 

@@ -1,0 +1,527 @@
+// Per-type dispatch: a resource costs what the policies for its type cost, not what the pack has.
+//
+// The SDK's handlers walk every policy for every request. A policy bound to another type still
+// costs a config lookup, a reason string and a PolicyNotApplicable message, and serializing those
+// messages is the larger part: at 250 policies, about 0.4 ms per resource against some 0.02 ms for
+// the SDK's whole handler with one policy. AnalyzeStack rebuilds every resource once per stack
+// policy. Pulumi Cloud still needs every not-applicable entry (it counts a policy missing from the
+// response as passed), so the work cannot just be skipped; it is done once instead:
+//
+// - Analyze and Remediate: each policy's answer for a type it does not check is the same for every
+//   such type, so the SDK's own handler is asked once per Configure, with probe resources of types
+//   no policy checks, and its not-applicable entries are kept with their serialized bytes. A
+//   request then runs the SDK's own handler over only the policies that check its type, and the
+//   kept entries are merged in policy order. Serializing the response writes the handler's part
+//   with the SDK's protobuf code and appends the kept bytes for the rest (the not-applicable list
+//   is the last field of both responses, so this is byte for byte what the SDK would send).
+// - AnalyzeStack: the SDK's own handler builds the resources once per request (for a capturing
+//   policy), and every stack policy runs under the SDK's own handler with those same resources; a
+//   policy whose type the stack lacks gets the SDK's own type check. Stack policies can then share
+//   one `Stack` index per request (stack.ts looks it up by the resource list).
+//
+// Everything a policy reports goes through the SDK's handlers: enforcement levels, diagnostics,
+// advisories for unknown values, not-applicable reasons and remediations are the SDK's. Whatever
+// this module cannot show to be answered the same way goes to the SDK's own handler for the whole
+// pack: a request whose properties, provider or options the SDK would fail on, a policy whose
+// answer for other types the probes could not pin down (it then runs on every request), an SDK
+// whose internals are not shaped as expected (nothing is hooked at all), and HIPAA_GUARD_DISPATCH=sdk.
+
+import * as path from "path";
+import { Policies, PolicyPack, PolicyPackArgs, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+
+type SdkPolicy = Policies[number];
+
+/** What dispatch needs of a pack policy: the SDK object and the types it checks. */
+export interface DispatchPolicy {
+    readonly sdk: SdkPolicy;
+    readonly definition: { readonly name: string; readonly types: readonly string[] };
+}
+
+/**
+ * HIPAA_GUARD_DISPATCH=sdk serves every request with the SDK's own handlers; =serialize dispatches
+ * but has the SDK's protobuf code serialize whole responses (what the kept bytes must equal).
+ */
+export const dispatchSwitch = "HIPAA_GUARD_DISPATCH";
+
+/** Where the serving path is recorded, for tests: "dispatch" or "sdk". */
+export const dispatchStateKey = Symbol.for("hipaa-guard.dispatch");
+
+/** Serves the pack through the SDK's PolicyPack, with per-type dispatch when the SDK allows it. */
+export function servePolicyPack(name: string, args: Omit<PolicyPackArgs, "policies">, policies: readonly DispatchPolicy[]): void {
+    const mode = process.env[dispatchSwitch];
+    const hooks = mode === "sdk" ? undefined : hookSdk(policies, loadSdkModules(), { keptBytes: mode !== "serialize" });
+    try {
+        new PolicyPack(name, { ...args, policies: policies.map(p => p.sdk) });
+    } finally {
+        hooks?.restore();
+    }
+    (globalThis as Record<symbol, unknown>)[dispatchStateKey] = hooks?.installed() ? "dispatch" : "sdk";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The SDK's internals this module uses, each checked for its shape before anything is hooked.
+
+type Callback = (err: unknown, resp?: unknown) => void;
+type Handler = (call: { request: unknown }, callback: Callback) => unknown;
+type MakeHandler = (packName: string, version: string, level: string, policies: readonly SdkPolicy[]) => Handler;
+
+interface NotApplicableMessage {
+    getPolicyName(): string;
+    getReason(): string;
+}
+/** AnalyzeResponse and RemediateResponse: the not-applicable list is the last field of both. */
+interface ResponseMessage {
+    getNotApplicableList(): NotApplicableMessage[];
+    setNotApplicableList(list: NotApplicableMessage[]): void;
+    serializeBinary(): Uint8Array;
+}
+type ResponseClass = new () => ResponseMessage;
+
+interface ProtoRequest {
+    getType(): string;
+    getProperties(): object | undefined;
+    getOptions(): unknown;
+    getProvider(): { getProperties(): object | undefined } | undefined;
+}
+
+export interface SdkModules {
+    server: Record<string, unknown>;
+    policy: Record<string, unknown>;
+    deserialize: Record<string, unknown>;
+    grpcServer: { prototype: Record<string, unknown> };
+    analyzerService: unknown;
+    proto: Record<string, unknown>;
+    Struct: new () => object;
+}
+
+/** The modules the SDK's server uses, resolved from the SDK's own directory; undefined if any is missing. */
+export function loadSdkModules(): SdkModules | undefined {
+    try {
+        const sdkDir = path.dirname(require.resolve("@pulumi/policy/server"));
+        const fromSdk = (id: string) => require(require.resolve(id, { paths: [sdkDir] }));
+        return {
+            server: require("@pulumi/policy/server"),
+            policy: require("@pulumi/policy/policy"),
+            deserialize: require("@pulumi/policy/deserialize"),
+            grpcServer: fromSdk("@grpc/grpc-js").Server,
+            analyzerService: fromSdk("@pulumi/pulumi/proto/analyzer_grpc_pb").AnalyzerService,
+            proto: fromSdk("@pulumi/pulumi/proto/analyzer_pb"),
+            Struct: fromSdk("google-protobuf/google/protobuf/struct_pb").Struct,
+        };
+    } catch {
+        return undefined;
+    }
+}
+
+const isFunction = (v: unknown): v is (...args: never[]) => unknown => typeof v === "function";
+
+/**
+ * Hooks the SDK's `serve` (to learn the pack name, version and level it serves with) and gRPC's
+ * `addService` (to put dispatching handlers in front of the SDK's), for one PolicyPack construction.
+ * Undefined, and nothing hooked, when the SDK or gRPC is not shaped as expected.
+ */
+export function hookSdk(policies: readonly DispatchPolicy[], m: SdkModules | undefined, options: DispatchOptions = { keptBytes: true }): { restore(): void; installed(): boolean } | undefined {
+    if (!m) return undefined;
+    const { server, grpcServer } = m;
+    const serve = server.serve;
+    const addService = grpcServer?.prototype?.addService;
+    const shaped =
+        isFunction(serve) && isFunction(addService) && isFunction(server.makeAnalyzeRpcFun) && isFunction(server.makeAnalyzeStackRpcFun) &&
+        isFunction(server.makeRemediateRpcFun) && isFunction(m.policy.getPulumiType) && isFunction(m.deserialize.deserializeProperties) &&
+        ["AnalyzeRequest", "AnalyzerResourceOptions", "AnalyzeResponse", "RemediateResponse", "PolicyNotApplicable"].every(k => isFunction(m.proto[k]));
+    if (!shaped) return undefined;
+
+    let served: Served | undefined;
+    let installed = false;
+    const hookedServe = function (this: unknown, ...args: unknown[]) {
+        const [packName, version, level, packArgs] = args as [string, string, string, { policies?: readonly SdkPolicy[] } | undefined];
+        served = { packName, version, level, policies: packArgs?.policies ?? [] };
+        return (serve as (...a: unknown[]) => unknown).apply(this, args);
+    };
+    const hookedAddService = function (this: unknown, service: unknown, implementation: Record<string, unknown>) {
+        if (served && service === m.analyzerService && !installed) {
+            let dispatching: Record<string, unknown> | undefined;
+            try {
+                dispatching = dispatchingImplementation(served, implementation, policies, m, options);
+            } catch {
+                dispatching = undefined; // Serve with the SDK's own handlers rather than not at all.
+            }
+            if (dispatching) {
+                installed = true;
+                implementation = dispatching;
+            }
+        }
+        return (addService as (...a: unknown[]) => unknown).call(this, service, implementation);
+    };
+    try {
+        server.serve = hookedServe;
+        grpcServer.prototype.addService = hookedAddService;
+    } catch {
+        // A module whose exports cannot be reassigned: leave the SDK as it is.
+    }
+    const restore = () => {
+        if (server.serve === hookedServe) server.serve = serve;
+        if (grpcServer.prototype.addService === hookedAddService) grpcServer.prototype.addService = addService;
+    };
+    if (server.serve !== hookedServe || grpcServer.prototype.addService !== hookedAddService) {
+        restore();
+        return undefined;
+    }
+    return { restore, installed: () => installed };
+}
+
+export interface DispatchOptions {
+    /** Serialize responses by appending the kept entries' bytes (else the SDK's code serializes it all). */
+    readonly keptBytes: boolean;
+}
+
+export interface Served {
+    packName: string;
+    version: string;
+    level: string;
+    policies: readonly SdkPolicy[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dispatching handlers.
+
+/** Byte runs of kept not-applicable entries, with the entries themselves. */
+interface Run {
+    readonly entries: readonly NotApplicableMessage[];
+    readonly bytes: Uint8Array;
+}
+
+/** How requests for one type are answered under one configuration. */
+interface Route {
+    /** Indices of the policies that run on the type, in pack order. */
+    readonly runs: readonly number[];
+    /** The SDK's handler over those policies; undefined when none runs (Analyze only). */
+    readonly handler?: Handler;
+    /** Kept entries before, between and after the policies that run: runs.length + 1 of them. */
+    readonly gaps: readonly Run[];
+    /** All gaps in one. */
+    readonly all: Run;
+}
+
+/** One RPC's dispatch table under one configuration. */
+interface Table {
+    routes: Map<string, Route>;
+    /** Per policy: its entries for a type it does not check, or undefined when it must always run. */
+    kept: readonly (readonly NotApplicableMessage[] | undefined)[];
+}
+
+const probeTypes = ["hipaa-guard:dispatch/probe:ProbeA", "hipaa-guard:dispatch/probe:ProbeB"];
+const captureName = "hipaa-guard-dispatch-capture";
+
+/**
+ * The SDK's implementation with Analyze, AnalyzeStack and Remediate dispatched, or undefined when
+ * the pack the SDK serves is not exactly `policies` (same objects, same order, unique names).
+ */
+export function dispatchingImplementation(
+    served: Served,
+    sdk: Record<string, unknown>,
+    policies: readonly DispatchPolicy[],
+    m: SdkModules,
+    options: DispatchOptions = { keptBytes: true },
+): Record<string, unknown> | undefined {
+    const { analyze, analyzeStack, remediate, configure } = sdk as Record<string, Handler | undefined>;
+    if (!analyze || !analyzeStack || !remediate || !configure) return undefined;
+    const sdkPolicies = served.policies;
+    if (sdkPolicies.length !== policies.length || policies.some((p, i) => p.sdk !== sdkPolicies[i])) return undefined;
+    const names = policies.map(p => p.sdk.name);
+    if (new Set(names).size !== names.length) return undefined;
+    const indexOf = new Map(names.map((n, i) => [n, i]));
+    const types = policies.map(p => new Set(p.definition.types));
+
+    const make = (fn: unknown) => (list: readonly SdkPolicy[]) => (fn as MakeHandler)(served.packName, served.version, served.level, list);
+    const makeAnalyze = make(m.server.makeAnalyzeRpcFun);
+    const makeRemediate = make(m.server.makeRemediateRpcFun);
+    const makeStack = make(m.server.makeAnalyzeStackRpcFun);
+    const getPulumiType = m.policy.getPulumiType as (o: unknown) => string | undefined;
+    const deserialize = () => m.deserialize.deserializeProperties as (struct: object | undefined, proxySecrets: boolean) => unknown;
+    const proto = m.proto as Proto;
+    const AnalyzeResponse = m.proto.AnalyzeResponse as ResponseClass;
+    const RemediateResponse = m.proto.RemediateResponse as ResponseClass;
+
+    /** Serializes `entries` as they appear in a response of class `Resp` (the field's bytes only). */
+    const encode = (Resp: ResponseClass, entries: readonly NotApplicableMessage[]): Uint8Array => {
+        if (entries.length === 0) return new Uint8Array(0);
+        const r = new Resp();
+        r.setNotApplicableList([...entries]);
+        return r.serializeBinary();
+    };
+
+    /** The SDK handlers over subsets of the pack, by the subset: they do not depend on config. */
+    const handlers = new Map<string, Handler>();
+    const handlerFor = (kind: "analyze" | "remediate", runs: readonly number[]): Handler => {
+        const key = `${kind}:${runs.join(",")}`;
+        let h = handlers.get(key);
+        if (!h) {
+            const list = runs.map(i => sdkPolicies[i]);
+            h = kind === "analyze" ? makeAnalyze(list) : makeRemediate(list);
+            handlers.set(key, h);
+        }
+        return h;
+    };
+
+    const probeRequest = (type: string) => {
+        const req = new proto.AnalyzeRequest();
+        req.setType(type);
+        req.setName("probe");
+        req.setUrn(`urn:pulumi:probe::probe::${type}::probe`);
+        req.setProperties(new m.Struct());
+        req.setOptions(new proto.AnalyzerResourceOptions());
+        return req;
+    };
+    const ask = (handler: Handler, request: unknown) =>
+        new Promise<Record<string, (...a: unknown[]) => unknown>>((resolve, reject) => {
+            handler({ request }, (err, resp) => (err ? reject(err) : resolve(resp as Record<string, (...a: unknown[]) => unknown>)));
+        });
+
+    /** Each policy's entries for types it does not check, from the SDK's own handler, or undefined. */
+    const probe = async (kind: "analyze" | "remediate"): Promise<Table["kept"]> => {
+        const answers: { reported: Set<string>; entries: Map<string, NotApplicableMessage[]> }[] = [];
+        for (const type of probeTypes) {
+            const resp = await ask(kind === "analyze" ? analyze : remediate, probeRequest(type));
+            const findings = (kind === "analyze" ? resp.getDiagnosticsList() : resp.getRemediationsList()) as { getPolicyname(): string }[];
+            const reported = new Set(findings.map(f => f.getPolicyname()));
+            const entries = new Map<string, NotApplicableMessage[]>();
+            for (const na of resp.getNotApplicableList() as NotApplicableMessage[]) {
+                entries.set(na.getPolicyName(), [...(entries.get(na.getPolicyName()) ?? []), na]);
+            }
+            answers.push({ reported, entries });
+        }
+        return names.map(name => {
+            if (answers.some(a => a.reported.has(name))) return undefined;
+            const [a, ...rest] = answers.map(x => x.entries.get(name) ?? []);
+            const same = rest.every(b => b.length === a.length && b.every((na, j) => na.getReason() === a[j].getReason()));
+            return same ? a : undefined;
+        });
+    };
+
+    // Types no policy checks share one route (key ""), so the tables hold only the pack's own types.
+    const checked = new Set(policies.flatMap(p => p.definition.types));
+    const route = (kind: "analyze" | "remediate", table: Table, type: string): Route => {
+        const key = checked.has(type) ? type : "";
+        const cached = table.routes.get(key);
+        if (cached) return cached;
+        const runs: number[] = [];
+        const gaps: NotApplicableMessage[][] = [[]];
+        table.kept.forEach((kept, i) => {
+            if (kept === undefined || types[i].has(key)) {
+                runs.push(i);
+                gaps.push([]);
+            } else {
+                gaps[gaps.length - 1].push(...kept);
+            }
+        });
+        const Resp = kind === "analyze" ? AnalyzeResponse : RemediateResponse;
+        const all = gaps.flat();
+        const r: Route = {
+            runs,
+            // Remediate always runs the SDK's handler: it reads the request before any policy.
+            handler: runs.length > 0 || kind === "remediate" ? handlerFor(kind, runs) : undefined,
+            gaps: gaps.map(entries => ({ entries, bytes: encode(Resp, entries) })),
+            all: { entries: all, bytes: encode(Resp, all) },
+        };
+        table.routes.set(key, r);
+        return r;
+    };
+
+    /**
+     * Puts the kept entries into the handler's response in pack order. The response object holds
+     * the full list; its serialization appends the kept bytes to the SDK's own for the rest.
+     */
+    const complete = (Resp: ResponseClass, resp: ResponseMessage, r: Route): ResponseMessage => {
+        const own = resp.getNotApplicableList();
+        let entries: readonly NotApplicableMessage[];
+        let chunks: Uint8Array[];
+        if (own.length === 0) {
+            entries = r.all.entries;
+            chunks = [r.all.bytes];
+        } else {
+            const byPolicy = new Map<number, NotApplicableMessage[]>();
+            const stray: NotApplicableMessage[] = [];
+            for (const na of own) {
+                const i = indexOf.get(na.getPolicyName());
+                if (i === undefined) stray.push(na);
+                else byPolicy.set(i, [...(byPolicy.get(i) ?? []), na]);
+            }
+            const merged: NotApplicableMessage[] = [];
+            entries = merged;
+            chunks = [];
+            r.gaps.forEach((gap, j) => {
+                merged.push(...gap.entries);
+                chunks.push(gap.bytes);
+                const mine = j < r.runs.length ? byPolicy.get(r.runs[j]) : j === r.runs.length ? stray : undefined;
+                if (mine?.length) {
+                    merged.push(...mine);
+                    chunks.push(encode(Resp, mine));
+                }
+            });
+        }
+        if (entries.length === 0) return resp;
+        if (fastBytes) {
+            if (own.length > 0) resp.setNotApplicableList([]);
+            const head = resp.serializeBinary();
+            const bytes = head.length === 0 && chunks.length === 1 ? chunks[0] : Buffer.concat([head, ...chunks]);
+            resp.serializeBinary = () => bytes;
+        }
+        // Whatever reads the list (the SDK's serializer too, without kept bytes) reads all of it.
+        // Setting it instead would convert every entry into the message, for each response.
+        resp.getNotApplicableList = () => [...entries];
+        return resp;
+    };
+
+    // Config generations: Configure replaces the SDK's config, so the tables are rebuilt after it.
+    let generation = 0;
+    let tables: { generation: number; analyze: Promise<Table>; remediate: Promise<Table> } | undefined;
+    const current = () => {
+        if (!tables || tables.generation !== generation) {
+            const t = (kind: "analyze" | "remediate") => probe(kind).then(kept => ({ routes: new Map(), kept }));
+            tables = { generation, analyze: t("analyze"), remediate: t("remediate") };
+            // A failed probe leaves that RPC to the SDK for this generation.
+            tables.analyze.catch(() => undefined);
+            tables.remediate.catch(() => undefined);
+        }
+        return tables;
+    };
+
+    /** False when the SDK would fail on the request: it then answers the request itself. */
+    const wellFormed = (req: ProtoRequest): boolean => {
+        try {
+            if (!req.getOptions()) return false;
+            deserialize()(req.getProperties(), false);
+            const provider = req.getProvider();
+            if (provider) deserialize()(provider.getProperties(), false);
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
+    const resourceRpc = (kind: "analyze" | "remediate"): Handler => {
+        const sdkHandler = kind === "analyze" ? analyze : remediate;
+        const Resp = kind === "analyze" ? AnalyzeResponse : RemediateResponse;
+        return (call, callback) => {
+            // Policies are pure functions of the request, so the SDK may answer any request afresh.
+            const bySdk = () => void sdkHandler(call, callback);
+            current()[kind].then(table => {
+                let r: Route;
+                try {
+                    const req = call.request as ProtoRequest;
+                    if (!wellFormed(req)) return bySdk();
+                    r = route(kind, table, req.getType());
+                } catch {
+                    return bySdk();
+                }
+                const finish = (resp: ResponseMessage) => {
+                    let done: ResponseMessage;
+                    try {
+                        done = complete(Resp, resp, r);
+                    } catch {
+                        return bySdk();
+                    }
+                    callback(null, done);
+                };
+                if (!r.handler) return finish(new Resp());
+                r.handler(call, (err, resp) => (err ? callback(err, resp) : finish(resp as ResponseMessage)));
+            }, bySdk);
+        };
+    };
+
+    const stackPolicies = sdkPolicies.filter((p): p is StackValidationPolicy => isFunction((p as { validateStack?: unknown }).validateStack));
+    const stackRpc: Handler = (call, callback) => {
+        if (stackPolicies.length === 0) return analyzeStack(call, callback);
+        const req = call.request as { getResourcesList(): { getType(): string }[] };
+        let present: Set<string> | undefined;
+        let shared: Promise<readonly unknown[] | undefined> | undefined;
+        let captureFailed = false;
+        // The resources as the SDK's handler builds them, once for this request.
+        const capture = () =>
+            (shared ??= new Promise(resolve => {
+                let resources: readonly unknown[] | undefined;
+                const capturing = { name: captureName, description: "", enforcementLevel: "mandatory", validateStack: (args: { resources: readonly unknown[] }) => void (resources = args.resources) };
+                makeStack([capturing as SdkPolicy])(call, err => resolve(err ? undefined : resources));
+            }));
+        let list: SdkPolicy[];
+        let view: unknown;
+        try {
+            list = stackPolicies.map(p => {
+                const validateStack = p.validateStack;
+                const type = getPulumiType(validateStack);
+                // The SDK's own type check answers for a type the stack lacks (it looks only at types).
+                if (type && !(present ??= new Set(req.getResourcesList().map(r => r.getType()))).has(type)) return p;
+                const withShared = async (args: StackValidationArgs, report: ReportViolation) => {
+                    const resources = await capture();
+                    if (resources === undefined) {
+                        captureFailed = true;
+                        throw new Error("the SDK could not build the stack's resources");
+                    }
+                    return validateStack({ ...args, resources: resources as StackValidationArgs["resources"] }, report);
+                };
+                return { ...p, validateStack: withShared };
+            });
+            // The handler gets no resources of its own: each policy gets the captured ones.
+            view = Object.create(call, { request: { value: Object.create(req, { getResourcesList: { value: () => [] } }) } });
+        } catch {
+            return analyzeStack(call, callback);
+        }
+        return makeStack(list)(view as { request: unknown }, (err, resp) => (captureFailed ? analyzeStack(call, callback) : callback(err, resp)));
+    };
+
+    // Serializing by appending kept bytes is used only when it gives the SDK's bytes exactly.
+    const fastBytes =
+        options.keptBytes &&
+        sameBytes(AnalyzeResponse, proto, r => {
+            const d = new proto.AnalyzeDiagnostic();
+            d.setPolicyname("a");
+            d.setMessage("m");
+            r.setDiagnosticsList([d]);
+        }) &&
+        sameBytes(RemediateResponse, proto, r => {
+            const d = new proto.Remediation();
+            d.setPolicyname("a");
+            d.setDiagnostic("d");
+            r.setRemediationsList([d]);
+        });
+
+    return {
+        ...sdk,
+        configure: ((call, callback) =>
+            configure(call, (err, resp) => {
+                generation++;
+                callback(err, resp);
+            })) as Handler,
+        analyze: resourceRpc("analyze"),
+        remediate: resourceRpc("remediate"),
+        analyzeStack: stackRpc,
+    };
+}
+
+type Proto = Record<string, new () => Record<string, (...a: unknown[]) => unknown>>;
+
+/**
+ * Whether the SDK's protobuf code serializes a response (with `fill` setting its other field) as
+ * its serialization without the not-applicable list followed by the list's own serialization.
+ */
+function sameBytes(Resp: ResponseClass, proto: Proto, fill: (r: Record<string, (...a: unknown[]) => unknown>) => void): boolean {
+    try {
+        const entry = (policy: string, reason: string) => {
+            const e = new proto.PolicyNotApplicable();
+            e.setPolicyName(policy);
+            e.setReason(reason);
+            return e as unknown as NotApplicableMessage;
+        };
+        const entries = [entry("a", "first"), entry("b", "second, with ✓")];
+        const full = new Resp();
+        fill(full as unknown as Record<string, (...a: unknown[]) => unknown>);
+        const head = full.serializeBinary();
+        const list = new Resp();
+        list.setNotApplicableList(entries);
+        full.setNotApplicableList(entries);
+        return Buffer.from(full.serializeBinary()).equals(Buffer.concat([head, list.serializeBinary()]));
+    } catch {
+        return false;
+    }
+}

@@ -1,0 +1,325 @@
+// Per-type dispatch (policies/lib/dispatch.ts) answers exactly as the SDK's own handlers: the pack
+// runs with dispatch, with HIPAA_GUARD_DISPATCH=serialize (dispatch, the SDK's code serializing the
+// whole response) and with HIPAA_GUARD_DISPATCH=sdk, and generated configurations, stack tags,
+// resources and stacks go to all three over the analyzer protocol. Every Analyze, Remediate and
+// AnalyzeStack response must be the same bytes; a request the SDK fails on must fail the same way.
+// A third pack runs on an SDK without the internals dispatch uses, and must fall back to the SDK.
+
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import fc from "fast-check";
+import * as grpc from "@grpc/grpc-js";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { allPolicies } from "../policies/registry";
+import { benchResources } from "../bench/fixtures";
+import {
+    encodeValue,
+    EnforcementLevel,
+    PackInfo,
+    PolicyConfig,
+    PolicyPackProcess,
+    repoRoot,
+    ResourceInput,
+    RESOURCE_REF_SIG,
+    Secret,
+    SIG_KEY,
+    toAnalyzeRequest,
+    unknown,
+    urnOf,
+} from "../tools/lib/analyzer-client";
+
+const seed = Number(process.env.DISPATCH_SEED ?? 20261201);
+const runs = Number(process.env.DISPATCH_RUNS ?? 25);
+
+/**
+ * A pack directory that loads the compiled pack (after `prelude`) and writes which path it serves
+ * by to `state`, so a test knows it compares dispatch with the SDK and not the SDK with itself.
+ */
+function wrapperPack(name: string, prelude: string): { dir: string; state: string } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `hipaa-guard-${name}-`));
+    const state = path.join(dir, "state");
+    const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8"));
+    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "hipaa-guard", version, main: "index.js" }));
+    fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
+    fs.writeFileSync(
+        path.join(dir, "index.js"),
+        `${prelude}
+require(${JSON.stringify(path.join(repoRoot, "dist", "policies", "index.js"))});
+require("fs").writeFileSync(${JSON.stringify(state)}, String(globalThis[Symbol.for("hipaa-guard.dispatch")]));
+`,
+    );
+    return { dir, state };
+}
+
+interface Pack {
+    process: PolicyPackProcess;
+    state: string;
+    rpc<Req, Res>(method: "analyze" | "analyzeStack" | "remediate", req: Req): Promise<Res>;
+}
+
+async function startPack(dir: string, stateFile: string, env: Record<string, string> = {}): Promise<Pack> {
+    const saved = Object.fromEntries(Object.keys(env).map(k => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    let proc: PolicyPackProcess;
+    try {
+        proc = await PolicyPackProcess.start(dir);
+    } finally {
+        for (const [k, v] of Object.entries(saved)) {
+            if (v === undefined) delete process.env[k];
+            else process.env[k] = v;
+        }
+    }
+    // The whole response is compared, so this reaches past the client's trimmed view to its gRPC stub.
+    const client = (proc as unknown as { client: AnalyzerClient }).client;
+    return {
+        process: proc,
+        get state() {
+            return fs.readFileSync(stateFile, "utf8");
+        },
+        rpc: <Req, Res>(method: "analyze" | "analyzeStack" | "remediate", req: Req) =>
+            new Promise<Res>((resolve, reject) => {
+                const fn = client[method] as unknown as (r: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => void;
+                fn.call(client, req, (e, r) => (e ? reject(e) : resolve(r)));
+            }),
+    };
+}
+
+type Outcome = { bytes: string } | { error: string };
+
+/** A response as bytes, or the error without its stack frames (the two paths reach it by different calls). */
+async function outcome(run: () => Promise<{ serializeBinary(): Uint8Array }>): Promise<Outcome> {
+    try {
+        return { bytes: Buffer.from((await run()).serializeBinary()).toString("base64") };
+    } catch (e) {
+        const message = (e as grpc.ServiceError).details ?? String(e);
+        return { error: message.split("\n").filter(line => !/^\s+at /.test(line)).join("\n") };
+    }
+}
+
+function describe2(o: Outcome, Resp: { deserializeBinary(b: Uint8Array): { toObject(): unknown } }): string {
+    return "error" in o ? `error: ${o.error}` : JSON.stringify(Resp.deserializeBinary(Buffer.from(o.bytes, "base64")).toObject(), null, 1);
+}
+
+function stackRequest(resources: ResourceInput[]): analyzerpb.AnalyzeStackRequest {
+    const req = new analyzerpb.AnalyzeStackRequest();
+    req.setResourcesList(
+        resources.map(r => {
+            const a = toAnalyzeRequest(r);
+            const res = new analyzerpb.AnalyzerResource();
+            res.setType(a.getType());
+            res.setName(a.getName());
+            res.setUrn(a.getUrn());
+            res.setProperties(a.getProperties());
+            res.setOptions(a.getOptions());
+            const deps = res.getPropertydependenciesMap();
+            for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
+                const pd = new analyzerpb.AnalyzerPropertyDependencies();
+                pd.setUrnsList(urns);
+                deps.set(k, pd);
+            }
+            return res;
+        }),
+    );
+    return req;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generators: configurations, stack tags, resources and stacks around what the pack reads.
+
+const packTypes = [...new Set(allPolicies.flatMap(p => p.definition.types))].sort();
+const otherTypes = ["aws:s3/bucket:Bucket", "aws:iam/role:Role", "gcp:storage/bucket:Bucket", "random:index/randomId:RandomId", "pulumi:providers:aws"];
+const names = allPolicies.map(p => p.definition.name);
+const fixtures = benchResources(24);
+const future = "2999-12-31";
+const past = "2001-01-01";
+
+const level = fc.constantFrom<EnforcementLevel>("advisory", "mandatory", "remediate", "disabled");
+const waiver = fc.oneof(
+    fc.record({ match: fc.constantFrom("*", "a*", "r-1", "urn:pulumi:dev::*"), reason: fc.constantFrom("TKT-1", "migration"), expires: fc.constantFrom(future, past) }),
+    fc.constant({ match: "*", reason: "" }),
+);
+const knobValue = fc.oneof(fc.constant(undefined), fc.boolean(), fc.integer({ min: -5, max: 4000 }), fc.constantFrom("all", "phi", "4.0.10", "x", "7.1"));
+const policyConfig = fc.record(
+    {
+        enforcementLevel: level,
+        waivers: fc.oneof(fc.array(waiver, { maxLength: 2 }), fc.constant("all")),
+        scope: fc.constantFrom("all", "phi", "some"),
+        knob: knobValue,
+    },
+    { requiredKeys: [] },
+);
+
+/** A configuration: a few policies' overrides, their own knobs set to generated values. */
+function configArb(info: PackInfo): fc.Arbitrary<PolicyConfig> {
+    return fc.array(fc.tuple(fc.constantFrom(...names), policyConfig), { maxLength: 8 }).map(entries => {
+        const config: PolicyConfig = {};
+        for (const [name, c] of entries) {
+            const { knob, ...rest } = c;
+            const own = Object.keys(info.policies.find(p => p.name === name)?.configSchema?.properties ?? {}).filter(k => k !== "waivers" && k !== "scope");
+            config[name] = { ...rest, ...(own.length > 0 && knob !== undefined ? { [own[0]]: knob } : {}) };
+        }
+        return config;
+    });
+}
+
+const tags = fc.dictionary(
+    fc.constantFrom("hipaa-guard-phi", ...names.slice(0, 6).map(n => `hipaa-guard-waive-${n}`), "team"),
+    fc.constantFrom("true", "false", `${future}_restore-test`, `${past}_old`, "never", unknown as unknown as string),
+    { maxKeys: 3 },
+);
+const scalar = fc.oneof(fc.constant(unknown), fc.constant(null), fc.boolean(), fc.integer({ min: -1, max: 3000 }), fc.constantFrom("", "required", "preferred", "redis", "valkey", "3.2.10", "7.1", "ALL", "x"));
+const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 2 }), scalar.map(v => new Secret(v)));
+
+/** A resource: one of the bench's workload templates or a bare one, of any type, with fields overridden. */
+const resourceArb: fc.Arbitrary<ResourceInput> = fc
+    .record({
+        template: fc.nat(fixtures.length - 1),
+        type: fc.oneof(fc.constant(undefined), fc.constantFrom(...packTypes, ...otherTypes)),
+        name: fc.constantFrom("a", "r-1", "legacy"),
+        overrides: fc.dictionary(fc.constantFrom(...new Set(fixtures.flatMap(f => Object.keys(f.props)))), value, { maxKeys: 4 }),
+        tags: fc.option(tags),
+        labels: fc.option(tags),
+    })
+    .map(g => {
+        const base = fixtures[g.template];
+        const type = g.type ?? base.type;
+        const props: Record<string, unknown> = { ...base.props, ...g.overrides };
+        if (g.tags) props.tags = g.tags;
+        if (g.labels) props.labels = g.labels;
+        return { type, name: g.name, urn: urnOf(type, g.name), props };
+    });
+
+/** A stack: workload copies, generated resources, and dependencies among them (some dangling). */
+const stackArb = fc
+    .record({ copies: fc.integer({ min: 0, max: 2 }), extra: fc.array(resourceArb, { maxLength: 6 }), deps: fc.array(fc.tuple(fc.nat(60), fc.constantFrom("bucket", "vpcId", "s3BucketName", "cloudWatchLogsGroupArn", "logDestination", "kmsKeyId"), fc.nat(60)), { maxLength: 6 }) })
+    .map(g => {
+        const resources: ResourceInput[] = [...benchResources(24 * g.copies), ...g.extra.map((r, i) => ({ ...r, name: `${r.name}${i}`, urn: urnOf(r.type, `${r.name}${i}`) }))];
+        for (const [from, key, to] of g.deps) {
+            const a = resources[from % Math.max(1, resources.length)];
+            const b = resources[to % Math.max(1, resources.length)];
+            if (a && b) a.propertyDependencies = { ...a.propertyDependencies, [key]: [b.urn!, "urn:pulumi:dev::elsewhere::x::y"] };
+        }
+        return resources;
+    });
+
+// ---------------------------------------------------------------------------------------------
+
+describe("per-type dispatch answers as the SDK's own handlers", function () {
+    this.timeout(120000);
+    let dispatching: Pack;
+    let serializing: Pack;
+    let sdk: Pack;
+    let info: PackInfo;
+    const all = () => [dispatching, serializing, sdk];
+
+    before(async () => {
+        const a = wrapperPack("dispatch", "");
+        const b = wrapperPack("serialize", "");
+        const c = wrapperPack("sdk", "");
+        [dispatching, serializing, sdk] = await Promise.all([
+            startPack(a.dir, a.state),
+            startPack(b.dir, b.state, { HIPAA_GUARD_DISPATCH: "serialize" }),
+            startPack(c.dir, c.state, { HIPAA_GUARD_DISPATCH: "sdk" }),
+        ]);
+        info = await dispatching.process.getAnalyzerInfo();
+    });
+    after(async () => {
+        await Promise.all([dispatching?.process.stop(), serializing?.process.stop(), sdk?.process.stop()]);
+    });
+
+    it("serves by dispatch by default and by the SDK with HIPAA_GUARD_DISPATCH=sdk", () => {
+        assert.strictEqual(dispatching.state, "dispatch");
+        assert.strictEqual(serializing.state, "dispatch");
+        assert.strictEqual(sdk.state, "sdk");
+    });
+
+    it("gives the same GetAnalyzerInfo", async () => {
+        assert.deepStrictEqual(await sdk.process.getAnalyzerInfo(), info);
+        assert.deepStrictEqual(await serializing.process.getAnalyzerInfo(), info);
+    });
+
+    /** Sends the same request to every pack; the outcomes must match the SDK's. */
+    async function same(method: "analyze" | "analyzeStack" | "remediate", req: { serializeBinary(): Uint8Array }): Promise<Outcome> {
+        const Resp = method === "remediate" ? analyzerpb.RemediateResponse : analyzerpb.AnalyzeResponse;
+        const [a, b, expected] = await Promise.all(all().map(p => outcome(() => p.rpc<typeof req, { serializeBinary(): Uint8Array }>(method, req))));
+        for (const [label, o] of [["dispatch", a], ["dispatch, serialized by the SDK", b]] as const) {
+            if (JSON.stringify(o) !== JSON.stringify(expected)) assert.fail(`${method} differs.\n${label}: ${describe2(o, Resp)}\nSDK: ${describe2(expected, Resp)}`);
+        }
+        return a;
+    }
+
+    it("gives the same Analyze, Remediate and AnalyzeStack responses under generated configurations", async () => {
+        let responses = 0;
+        let notApplicable = 0;
+        await fc.assert(
+            fc.asyncProperty(configArb(info), tags, fc.array(resourceArb, { minLength: 1, maxLength: 16 }), stackArb, async (config, stackTags, resources, stack) => {
+                await Promise.all(all().map(p => p.process.configure(info, config)));
+                await Promise.all(all().map(p => p.process.configureStack({ tags: Object.fromEntries(Object.entries(stackTags).filter(([, v]) => typeof v === "string")) })));
+                for (const r of resources) {
+                    const a = await same("analyze", toAnalyzeRequest(r));
+                    if ("bytes" in a) notApplicable += analyzerpb.AnalyzeResponse.deserializeBinary(Buffer.from(a.bytes, "base64")).getNotApplicableList().length;
+                    await same("remediate", toAnalyzeRequest(r));
+                    responses += 2;
+                }
+                await same("analyzeStack", stackRequest(stack));
+                responses++;
+            }),
+            { numRuns: runs, seed },
+        );
+        // The comparison is only as good as what it covered.
+        assert.ok(responses > runs * 10 && notApplicable > responses, `${responses} responses, ${notApplicable} not-applicable entries`);
+    });
+
+    it("reports every policy that does not check a resource's type as not applicable, with a reason", async () => {
+        await Promise.all(all().map(p => p.process.configure(info)));
+        const resourcePolicies = allPolicies.filter(p => !("validateStack" in p.sdk));
+        for (const type of [...packTypes, ...otherTypes]) {
+            const resp = analyzerpb.AnalyzeResponse.deserializeBinary(Buffer.from((await same("analyze", toAnalyzeRequest({ type, name: "r", props: {} })) as { bytes: string }).bytes, "base64"));
+            const na = new Map(resp.getNotApplicableList().map(n => [n.getPolicyName(), n.getReason()]));
+            for (const p of resourcePolicies.filter(p => !p.definition.types.includes(type))) {
+                assert.match(na.get(p.definition.name) ?? "", /^Policy only applies to resources of type '/, `${p.definition.name} on ${type}`);
+            }
+        }
+    });
+
+    it("fails the same way on requests the SDK cannot handle", async () => {
+        await Promise.all(all().map(p => p.process.configure(info)));
+        const withRef = toAnalyzeRequest({ type: packTypes[0], name: "r", props: {} });
+        withRef.setProperties(Struct.fromJavaScript(encodeValue({ key: { [SIG_KEY]: RESOURCE_REF_SIG, urn: "urn:x" } }) as Record<string, never>));
+        const noOptions = toAnalyzeRequest({ type: "aws:s3/bucket:Bucket", name: "r", props: {} });
+        noOptions.clearOptions();
+        const otherWithRef = withRef.clone();
+        otherWithRef.setType("aws:s3/bucket:Bucket");
+        // A resource reference the SDK cannot deserialize, on a checked and an unchecked type, and no options.
+        for (const req of [withRef, otherWithRef, noOptions]) {
+            assert.ok("error" in (await same("analyze", req)), req.getType());
+        }
+        const vpc = { type: "aws:ec2/vpc:Vpc", name: "v", props: {} };
+        const stack = stackRequest([vpc]);
+        stack.getResourcesList()[0].setProperties(withRef.getProperties());
+        assert.ok("error" in (await same("analyzeStack", stack)));
+    });
+
+    it("falls back to the SDK's own handlers when the SDK lacks what dispatch uses, and answers the same", async () => {
+        const c = wrapperPack("no-internals", `delete require("@pulumi/policy/server").makeAnalyzeStackRpcFun;`);
+        const fallback = await startPack(c.dir, c.state);
+        try {
+            assert.strictEqual(fallback.state, "sdk");
+            await fallback.process.configure(info);
+            await Promise.all(all().map(p => p.process.configure(info)));
+            for (const r of benchResources(24)) {
+                const expected = await same("analyze", toAnalyzeRequest(r));
+                assert.deepStrictEqual(await outcome(() => fallback.rpc("analyze", toAnalyzeRequest(r))), expected);
+            }
+            const expected = await same("analyzeStack", stackRequest(benchResources(48)));
+            assert.deepStrictEqual(await outcome(() => fallback.rpc("analyzeStack", stackRequest(benchResources(48)))), expected);
+        } finally {
+            await fallback.process.stop();
+        }
+    });
+});
