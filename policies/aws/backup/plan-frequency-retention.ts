@@ -1,6 +1,6 @@
 import { integerKnob } from "../../lib/knobs";
 import { isOutcome, Outcome, undecided, violation } from "../../lib/outcome";
-import { atLeast, elementsOf, valueOf } from "../../lib/rules";
+import { atLeast, elementsOf, valueOf, wrongType } from "../../lib/rules";
 import { defineResourcePolicy } from "../../lib/policy";
 import { defaultSchedule, intervalOf, plan } from "./facts";
 
@@ -48,7 +48,9 @@ export default defineResourcePolicy({
                 if (!(read.state === "known" && read.value === 0)) {
                     outcomes.push(atLeast(read, { path: retention, minimum: config.minimumRetentionDays, absentMeans: Number.MAX_SAFE_INTEGER }));
                 }
-            } else if (lifecycle.state === "wrongType") outcomes.push(violation({ code: "wrongType", field: `${rule.path}.lifecycle`, problem: `${rule.path}.lifecycle is not a block`, fix: "set lifecycle: { deleteAfter: 35 } or more" }));
+            } else if (lifecycle.state === "wrongType") {
+                outcomes.push(wrongType({ path: `${rule.path}.lifecycle`, value: lifecycle.value, expected: "a block", fix: "set lifecycle: { deleteAfter: 35 } or more" }));
+            }
         }
         return outcomes;
     },

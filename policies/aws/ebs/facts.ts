@@ -3,9 +3,9 @@
 // encrypts every new volume in the region but is visible only when the stack owns it.
 
 import { awsTypes, booleanAttribute, cloudFact, stringAttribute } from "../../lib/facts";
-import { Outcome, pass, undecided, violation } from "../../lib/outcome";
+import { isOutcome, Outcome, pass, undecided, violation } from "../../lib/outcome";
 import { classify, Read } from "../../lib/props";
-import { wrongType } from "../../lib/rules";
+import { valueOf } from "../../lib/rules";
 import { Stack } from "../../lib/stack";
 
 export const volume = "aws:ebs/volume:Volume";
@@ -49,18 +49,12 @@ export function accountDefault(stack: Stack): "on" | "unknown" | "off" {
  * encryption by default (undecided when that is unknown). `value` is the flag as a boolean read.
  */
 export function flagEncrypts(read: Read<boolean>, o: { path: string; fix: string; account: ReturnType<typeof accountDefault>; absentProblem: string }): Outcome {
-    switch (read.state) {
-        case "unknown":
-            return undecided(o.path);
-        case "wrongType":
-            return wrongType({ path: o.path, value: read.value, expected: "a boolean", fix: o.fix });
-        case "known":
-            return read.value ? pass : violation({ code: "notAllowed", field: o.path, problem: `${o.path} is false`, fix: o.fix });
-        case "absent":
-            if (o.account === "on") return pass;
-            if (o.account === "unknown") return undecided("EncryptionByDefault.enabled");
-            return violation({ code: "absentDefault", field: o.path, problem: o.absentProblem, fix: o.fix });
-    }
+    const flag = valueOf(read, { path: o.path, expected: "a boolean", fix: o.fix, absent: undefined });
+    if (isOutcome(flag)) return flag;
+    if (flag !== undefined) return flag ? pass : violation({ code: "notAllowed", field: o.path, problem: `${o.path} is false`, fix: o.fix });
+    if (o.account === "on") return pass;
+    if (o.account === "unknown") return undecided("EncryptionByDefault.enabled");
+    return violation({ code: "absentDefault", field: o.path, problem: o.absentProblem, fix: o.fix });
 }
 
 /** A launch template's string flag ("true"/"false"; a program's boolean is taken as meant), read as a boolean. */

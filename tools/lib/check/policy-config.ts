@@ -105,6 +105,3 @@ export function resolvePolicyConfig(parsed: PolicyConfigFile, info: PackInfo): P
     return config;
 }
 
-export function readPolicyConfig(file: string, info: PackInfo): PolicyConfig {
-    return resolvePolicyConfig(parsePolicyConfigFile(file), info);
-}
