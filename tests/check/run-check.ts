@@ -14,7 +14,13 @@ export interface Run {
 export const fixtures = path.join(__dirname, "fixtures");
 
 export function runCheck(...args: string[]): Promise<Run> {
-    const env = { ...process.env };
+    return runCheckWith({}, ...args);
+}
+
+/** As runCheck, with environment variables set (a value undefined removes the variable). */
+export function runCheckWith(vars: Record<string, string | undefined>, ...args: string[]): Promise<Run> {
+    const env = { ...process.env, ...vars };
+    for (const [k, v] of Object.entries(vars)) if (v === undefined) delete env[k];
     delete env.INIT_CWD; // set when mocha runs under npm; the check would resolve paths against it
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), path.join(repoRoot, "tools", "check.ts"), ...args], {

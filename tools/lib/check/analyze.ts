@@ -4,7 +4,7 @@
 // included) is kept whole for the compliance reports (compliance.ts).
 
 import { AnalyzeResult, EnforcementLevel, PolicyPackProcess } from "../analyzer-client";
-import { Capture, ROOT_STACK_TYPE } from "./capture";
+import { Capture, ROOT_STACK_TYPE, Unseen } from "./capture";
 
 export interface Finding {
     readonly urn: string;
@@ -23,6 +23,8 @@ export interface TargetReport {
     readonly notes: readonly string[];
     /** How many resources were sent to the pack. */
     readonly resources: number;
+    /** What the program would deploy that the check could not see (never a pass while any). */
+    readonly unseen: readonly Unseen[];
     /** Findings grouped by resource, in the order the program registered them (stack-level first). */
     readonly findings: readonly Finding[];
     readonly violations: number;
@@ -97,6 +99,7 @@ export async function evaluateCapture(pack: PolicyPackProcess, capture: Capture,
         stack: capture.stack,
         notes: capture.notes,
         resources: capture.resources.length,
+        unseen: capture.unseen ?? [],
         findings,
         violations: findings.filter(isViolation).length,
         advisories: findings.filter(f => !isViolation(f)).length,
