@@ -88,7 +88,7 @@ describe("the corpus of program shapes (npm run check)", function () {
             transpiled: [transpiled, ["--json", program("promise-invokes"), program("program-output")]],
             typeErrorSkipped: [transpiled, [program("type-error")]],
             // Exit 8, whatever the other target does; with what the programs printed on stderr.
-            remote: [transpiled, ["--json", "--show-output", program("remote-component"), program("program-output")]],
+            remote: [transpiled, ["--json", "--show-output", program("remote-component"), program("program-output"), program("lost-registration")]],
         };
         const queue = Object.entries(cases);
         const worker = async () => {
@@ -142,9 +142,25 @@ describe("the corpus of program shapes (npm run check)", function () {
             assert.match(out, /^Checking stack dev of project program-output /m);
             assert.match(out, /^ {4}note: not seen: awsx:ec2:Vpc \(phi-network\) is a multi-language component/m);
             assert.match(out, /^Not seen: awsx:ec2:Vpc \(phi-network\): the check could not look into it \(see the notes\)\. This is not a pass\.$/m);
-            assert.match(out, /^1 resource not seen: exit code 8\.$/m);
+            assert.match(out, /^2 resources not seen: exit code 8\.$/m); // the component, and lost-registration's log group
             assert.match(out, /^Checking stack dev of project remote-component [^]*?⚠️ {2}hipaa-guard/m);
         });
+    });
+
+    it("a registration the mocks refused and nothing reported is named, not dropped: exit 8", () => {
+        assert.strictEqual(runs.remote.code, ExitCode.incomplete, runs.remote.stderr);
+        const t = target("remote", "lost-registration");
+        assert.strictEqual(t.resources, 1);
+        assert.deepStrictEqual(
+            t.unseen.map(u => [u.kind, u.type, u.name]),
+            [["lost", "aws:cloudwatch/logGroup:LogGroup", "lost"]],
+        );
+        assert.ok(
+            t.notes.includes(
+                "not seen: aws:cloudwatch/logGroup:LogGroup (lost) was registered by the program but not accepted under the mocks (acme keys cannot be rebuilt from a reference), so no policy saw it",
+            ),
+            t.notes.join("\n"),
+        );
     });
 
     describe(`@pulumi/pulumi ${MIN_SDK_VERSION}, the oldest supported (Pulumi's examples pin it)`, () => {
