@@ -49,6 +49,7 @@ Options:
                                json (for machines), sarif (SARIF 2.1.0, for code scanning);
                                default all three; needs --report-dir
   --timeout <seconds>          how long one program may run (default 120)
+  --show-output                print what each program printed (on stderr), as pulumi preview shows it
   -h, --help                   print this help
 
 Exit codes:
@@ -64,11 +65,12 @@ interface Options {
     reportDir?: string;
     reportFormats?: ReportFormat[];
     timeoutMs: number;
+    showOutput: boolean;
     help: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): Options {
-    const opts: Options = { targets: [], stackTags: {}, json: false, timeoutMs: 120_000, help: false };
+    const opts: Options = { targets: [], stackTags: {}, json: false, timeoutMs: 120_000, showOutput: false, help: false };
     const value = (i: number, flag: string): string => {
         const v = argv[i + 1];
         if (v === undefined || v.startsWith("--")) throw new CheckError(ExitCode.usage, `${flag} needs a value (see --help)`);
@@ -91,6 +93,10 @@ export function parseArgs(argv: readonly string[]): Options {
             case "--json":
                 noValue();
                 opts.json = true;
+                break;
+            case "--show-output":
+                noValue();
+                opts.showOutput = true;
                 break;
             case "--report-dir":
                 opts.reportDir = take();
@@ -202,7 +208,7 @@ export async function main(
         let started: Awaited<typeof starting>;
         try {
             for (const [i, t] of targets.entries()) {
-                if (t.kind === "program") captures[i] = await captureProgram(t, { timeoutMs: opts.timeoutMs });
+                if (t.kind === "program") captures[i] = await captureProgram(t, { timeoutMs: opts.timeoutMs, output: opts.showOutput ? text => err.write(text) : undefined });
             }
         } finally {
             started = await starting;

@@ -17,12 +17,22 @@ export function runCheck(...args: string[]): Promise<Run> {
     return runCheckFrom(undefined, ...args);
 }
 
+/** As runCheck, with environment variables set (a value undefined removes the variable). */
+export function runCheckWith(vars: Record<string, string | undefined>, ...args: string[]): Promise<Run> {
+    return runIn(undefined, vars, args);
+}
+
 /**
  * As runCheck, as if `npm run check` were typed in `dir` (npm starts the script in the package
  * directory and says where the user was in INIT_CWD); undefined: the repository root.
  */
 export function runCheckFrom(dir: string | undefined, ...args: string[]): Promise<Run> {
-    const env = { ...process.env };
+    return runIn(dir, {}, args);
+}
+
+function runIn(dir: string | undefined, vars: Record<string, string | undefined>, args: string[]): Promise<Run> {
+    const env = { ...process.env, ...vars };
+    for (const [k, v] of Object.entries(vars)) if (v === undefined) delete env[k];
     delete env.INIT_CWD; // set when mocha runs under npm; the check would resolve paths against it
     if (dir !== undefined) env.INIT_CWD = dir;
     return new Promise((resolve, reject) => {

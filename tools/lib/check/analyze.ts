@@ -7,7 +7,7 @@
 
 import { AnalyzeResult, encodeValue, EnforcementLevel, PolicyPackProcess, ResourceInput, SECRET_SIG, UNKNOWN_SENTINEL } from "../analyzer-client";
 import { parseWaived } from "../../../policies/lib/messages";
-import { Capture, ROOT_STACK_TYPE } from "./capture";
+import { Capture, ROOT_STACK_TYPE, Unseen } from "./capture";
 import { propsFromWire } from "./wire";
 
 export interface Finding {
@@ -58,6 +58,8 @@ export interface TargetReport {
     readonly notes: readonly string[];
     /** How many resources were sent to the pack. */
     readonly resources: number;
+    /** What the program would deploy that the check could not see (never a pass while any). */
+    readonly unseen: readonly Unseen[];
     /** Findings grouped by resource, in the order the program registered them (stack-level first). */
     readonly findings: readonly Finding[];
     readonly violations: number;
@@ -151,6 +153,7 @@ export async function evaluateCapture(pack: PolicyPackProcess, capture: Capture,
         stack: capture.stack,
         notes: capture.notes,
         resources: capture.resources.length,
+        unseen: capture.unseen ?? [],
         findings,
         violations: findings.filter(isViolation).length,
         advisories: findings.filter(f => !isViolation(f)).length,

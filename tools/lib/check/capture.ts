@@ -24,6 +24,20 @@ export interface Capture {
     readonly entry?: string;
     /** Where the program's own code created each resource, by URN, when the SDK said. */
     readonly sources?: Readonly<Record<string, SourcePosition>>;
+    /** What the program would deploy that the check could not see; any entry makes the run no pass. */
+    readonly unseen?: readonly Unseen[];
+}
+
+/**
+ * A resource the pack never saw: a multi-language component whose children its provider plugin
+ * creates through the engine (none exists offline), or a registration the mocks did not accept.
+ */
+export interface Unseen {
+    readonly kind: "component" | "lost";
+    readonly type: string;
+    readonly name: string;
+    /** What is missing from the check, in words. */
+    readonly hides: string;
 }
 
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";

@@ -23,6 +23,12 @@ export const ExitCode = {
      * the pack covers, or every one not applicable): that is no evidence, and not a pass.
      */
     nothingEvaluated: 7,
+    /**
+     * No mandatory violation, but the check could not see all the program would deploy: the
+     * children of a multi-language component (a provider plugin creates them through the engine),
+     * or a resource the mocks did not register. Each is listed by name: not a pass.
+     */
+    incomplete: 8,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
@@ -41,6 +47,8 @@ export const exitCodeMeaning: Record<keyof typeof ExitCode, string> = {
     packFailed: "the policy pack could not be built or started, or failed",
     nothingEvaluated:
         "no mandatory violation, but in some stack no policy evaluated any resource (none of a type the pack covers, or every one not applicable): that is no evidence of compliance, not a pass",
+    incomplete:
+        "no mandatory violation, but some of what a program would deploy was not seen: the children of a multi-language component (awsx, eks: its provider plugin creates them only under the engine) or a resource the mocks did not register; each is listed by name: not a pass",
 };
 
 /** The exit-code table of the usage text: "  <code>  <meaning>", wrapped at `width` columns. */

@@ -18,6 +18,8 @@ export interface ProgramTarget {
     /** PULUMI_CONFIG: fully qualified keys to string values (JSON for structured values). */
     readonly config: Record<string, string>;
     readonly secretKeys: readonly string[];
+    /** An ES module program: its package.json says "type": "module". */
+    readonly esm: boolean;
     /** Things the user should know about how the stack was checked offline. */
     readonly notes: readonly string[];
 }
@@ -86,9 +88,6 @@ export function resolveTargets(arg: string, stack?: string, base = process.cwd()
 function programTargets(dir: string, arg: string, onlyStack?: string): ProgramTarget[] {
     const projectFile = ["Pulumi.yaml", "Pulumi.yml"].map(f => path.join(dir, f)).find(f => fs.existsSync(f));
     const packageJson = readPackageJson(dir);
-    if (packageJson.type === "module") {
-        throw new CheckError(ExitCode.inputNotFound, `${arg}: an ES module program ("type": "module") cannot be checked offline yet; use CommonJS or check a stack export`);
-    }
     const project = projectFile ? readYaml(projectFile) : {};
     if (projectFile) {
         const runtime = isRecord(project.runtime) ? project.runtime.name : project.runtime;
@@ -119,7 +118,7 @@ function programTargets(dir: string, arg: string, onlyStack?: string): ProgramTa
         const stackFile = projectFile && fs.existsSync(file) ? readYaml(file) : undefined;
         if (projectFile && !stackFile) notes.push(`no Pulumi.${stack}.yaml: checked with the project's config defaults only`);
         const config = assembleConfig(name, stack, project.config, stackFile, notes);
-        return { kind: "program", projectDir: dir, entry, project: name, stack, config: config.values, secretKeys: config.secretKeys, notes };
+        return { kind: "program", projectDir: dir, entry, project: name, stack, config: config.values, secretKeys: config.secretKeys, esm: packageJson.type === "module", notes };
     });
 }
 

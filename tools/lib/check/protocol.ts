@@ -8,6 +8,10 @@ export interface RunnerRequest {
     readonly projectDir: string;
     readonly project: string;
     readonly stack: string;
+    /** An ES module program ("type": "module" in its package.json): loaded with import(). */
+    readonly esm: boolean;
+    /** PULUMI_NODEJS_TRANSPILE_ONLY as the user set it: skip (true) or force (false) the type check. */
+    readonly transpileOnly?: boolean;
 }
 
 /** One registered resource, its inputs in the wire form the SDK sent (unknowns and secrets marked). */
@@ -15,6 +19,11 @@ export interface CapturedResource {
     type: string;
     name: string;
     custom: boolean;
+    /**
+     * A multi-language component (awsx, eks, ...): registered with remote: true, its children are
+     * created by its provider plugin through the engine, so a run under mocks never sees them.
+     */
+    remote?: boolean;
     urn: string;
     parent?: string;
     inputs: Record<string, unknown>;
@@ -31,6 +40,13 @@ export interface SourcePosition {
     column: number;
 }
 
+/** A resource the program registered that the mock monitor did not accept, and why. */
+export interface LostResource {
+    readonly type: string;
+    readonly name: string;
+    readonly reason: string;
+}
+
 export type RunnerResponse =
     | {
           readonly ok: true;
@@ -41,5 +57,9 @@ export type RunnerResponse =
           readonly placeholders: string[];
           /** The file the program's entry resolved to. */
           readonly entryFile: string;
+          /** Resources registered but never given a URN: not checked, and said so. */
+          readonly lost: LostResource[];
+          /** The Promise-form data sources called, and whether a declared result shape answered them. */
+          readonly invokes: { readonly token: string; readonly placeholder: boolean }[];
       }
     | { readonly ok: false; readonly kind: "input" | "program"; readonly message: string };

@@ -20,6 +20,8 @@ export interface Report {
         readonly waived: number;
         /** Stacks where no policy evaluated any resource (known only when the compliance reports were derived). */
         readonly nothingEvaluated: number;
+        /** Resources and components the check could not see into, over all stacks. */
+        readonly unseen: number;
     };
     readonly exitCode: number;
     /** The compliance report files written (--report-dir). */
@@ -35,13 +37,16 @@ export function buildReport(info: PackInfo, packDir: string, targets: readonly T
         remediated: sum(targets.map(t => t.remediations.length)),
         waived: sum(targets.map(t => t.waived.length)),
         nothingEvaluated: targets.filter(nothingEvaluated).length,
+        unseen: sum(targets.map(t => t.unseen.length)),
     };
     return {
         pack: { name: info.name, version: info.version, dir: packDir, policies: info.policies.length },
         targets,
         summary,
-        // A violation matters most; a stack that showed no control in place is not a pass either.
-        exitCode: summary.violations > 0 ? ExitCode.violations : summary.nothingEvaluated > 0 ? ExitCode.nothingEvaluated : ExitCode.ok,
+        // A violation matters most; what the check could not see, and a stack that showed no
+        // control in place, are not a pass either (the former says why the latter may be so).
+        exitCode:
+            summary.violations > 0 ? ExitCode.violations : summary.unseen > 0 ? ExitCode.incomplete : summary.nothingEvaluated > 0 ? ExitCode.nothingEvaluated : ExitCode.ok,
     };
 }
 
@@ -66,7 +71,7 @@ export function formatText(report: Report): string {
         out.push(`Checking stack ${t.stack} of project ${t.project} (${what})${t.kind === "program" ? ", offline preview" : ""}`);
         for (const note of t.notes) out.push(`    note: ${note}`);
         out.push("", "Policies:");
-        const icon = t.violations > 0 ? "❌" : t.advisories > 0 || nothingEvaluated(t) ? "⚠️ " : "✅";
+        const icon = t.violations > 0 ? "❌" : t.advisories > 0 || nothingEvaluated(t) || t.unseen.length > 0 ? "⚠️ " : "✅";
         out.push(`    ${icon} ${pack}`);
         // Each resource once, with its findings, then the fixes remediation applies, then its waivers.
         const entries: { urn: string; type: string; name: string; lines: string[] }[] = [
@@ -82,6 +87,10 @@ export function formatText(report: Report): string {
         }
         for (const g of groups.values()) out.push(g.head, ...g.lines);
         out.push("", `Resources: ${counts({ ...t, remediated: t.remediations.length, waived: t.waived.length })}`);
+        if (t.unseen.length > 0) {
+            // Each is a note above, by name; the count says the result is partial.
+            out.push(`Not seen: ${t.unseen.map(u => `${u.type} (${u.name})`).join(", ")}: the check could not look into ${t.unseen.length === 1 ? "it" : "them"} (see the notes). This is not a pass.`);
+        }
         if (nothingEvaluated(t)) {
             const what =
                 t.resources === 0
@@ -95,7 +104,9 @@ export function formatText(report: Report): string {
     if (report.targets.length > 1) {
         out.push(`Total: ${plural(s.stacks, "stack")}, ${counts(s)}`);
     }
-    if (s.nothingEvaluated > 0 && s.violations === 0) {
+    if (s.unseen > 0 && s.violations === 0) {
+        out.push(`${plural(s.unseen, "resource")} not seen: exit code ${ExitCode.incomplete}.`);
+    } else if (s.nothingEvaluated > 0 && s.violations === 0) {
         out.push(`${plural(s.nothingEvaluated, "stack")} had nothing evaluated: exit code ${ExitCode.nothingEvaluated}.`);
     }
     if (report.reportFiles && report.reportFiles.length > 0) {

@@ -1,0 +1,2 @@
+// HIPAA keeps documentation six years: 2192 days.
+export const retentionDays: number = 6 * 365 + 2;
