@@ -11,6 +11,7 @@ import * as compute from "./gcp/compute";
 import * as gcpKms from "./gcp/kms";
 import * as logging from "./gcp/logging";
 import * as redis from "./gcp/redis";
+import * as sql from "./gcp/sql";
 import { HipaaPolicy } from "./lib/policy";
 import { HipaaStackPolicy } from "./lib/stack";
 
@@ -25,4 +26,5 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...redis.policies,
     ...logging.policies,
     ...gcpKms.policies,
+    ...sql.policies,
 ];

@@ -126,3 +126,45 @@ export const organizationBucket = factory("gcp:logging/organizationBucketConfig:
 export const billingAccountBucket = factory("gcp:logging/billingAccountBucketConfig:BillingAccountBucketConfig", "billing", { billingAccount: "0-0-0", location: "global", bucketId: "_Default", retentionDays: 2192 });
 
 export const cryptoKey = factory("gcp:kms/cryptoKey:CryptoKey", "phi-key", { keyRing: "projects/phi/locations/us/keyRings/phi", rotationPeriod: "7776000s" });
+
+const postgresFlags = [
+    { name: "log_connections", value: "on" },
+    { name: "log_disconnections", value: "on" },
+    { name: "log_statement", value: "ddl" },
+    { name: "cloudsql.enable_pgaudit", value: "on" },
+];
+export const sqlInstance = factory("gcp:sql/databaseInstance:DatabaseInstance", "db", {
+    databaseVersion: "POSTGRES_15",
+    region: "us-central1",
+    encryptionKeyName: GCP_KMS_KEY,
+    settings: {
+        tier: "db-custom-2-7680",
+        availabilityType: "REGIONAL",
+        deletionProtectionEnabled: true,
+        ipConfiguration: { ipv4Enabled: false, privateNetwork: "projects/phi/global/networks/phi", sslMode: "ENCRYPTED_ONLY" },
+        backupConfiguration: { enabled: true, pointInTimeRecoveryEnabled: true, backupRetentionSettings: { retainedBackups: 30 } },
+        databaseFlags: postgresFlags,
+    },
+});
+/** The compliant instance's settings with `changes` (`undefined` removes a setting). */
+export function sqlSettings(changes: Props): Props {
+    const settings: Props = { ...(sqlInstance().props.settings as Props) };
+    for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined) delete settings[key];
+        else settings[key] = value;
+    }
+    return settings;
+}
+
+/**
+ * The compliant instance as a stack export holds it: every block a one-element list, provider
+ * defaults filled in, "" for strings nobody set; `settings` changes apply before the shaping.
+ */
+export function sqlInstanceOutputs(settingsChanges: Props = {}, changes: Props = {}): ResourceInput {
+    const s = sqlSettings(settingsChanges);
+    const list = (v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? [v] : v);
+    const shaped: Props = { edition: "ENTERPRISE", ...s, ipConfiguration: list(s.ipConfiguration), backupConfiguration: list(s.backupConfiguration) };
+    const backups = (shaped.backupConfiguration as Props[] | undefined)?.[0];
+    if (backups) shaped.backupConfiguration = [{ binaryLogEnabled: false, location: "", startTime: "", transactionLogRetentionDays: 7, ...backups, backupRetentionSettings: list(backups.backupRetentionSettings) }];
+    return sqlInstance({ masterInstanceName: "", instanceType: "CLOUD_SQL_INSTANCE", ...changes, settings: [shaped] });
+}
