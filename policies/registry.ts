@@ -12,6 +12,7 @@ import * as gcpKms from "./gcp/kms";
 import * as logging from "./gcp/logging";
 import * as redis from "./gcp/redis";
 import * as sql from "./gcp/sql";
+import * as storage from "./gcp/storage";
 import { HipaaPolicy } from "./lib/policy";
 import { HipaaStackPolicy } from "./lib/stack";
 
@@ -27,4 +28,6 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...logging.policies,
     ...gcpKms.policies,
     ...sql.policies,
+    ...storage.policies,
+    ...storage.stackPolicies,
 ];

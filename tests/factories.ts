@@ -168,3 +168,34 @@ export function sqlInstanceOutputs(settingsChanges: Props = {}, changes: Props =
     if (backups) shaped.backupConfiguration = [{ binaryLogEnabled: false, location: "", startTime: "", transactionLogRetentionDays: 7, ...backups, backupRetentionSettings: list(backups.backupRetentionSettings) }];
     return sqlInstance({ masterInstanceName: "", instanceType: "CLOUD_SQL_INSTANCE", ...changes, settings: [shaped] });
 }
+
+export const bucket = factory("gcp:storage/bucket:Bucket", "phi", {
+    name: "phi-records",
+    location: "US-CENTRAL1",
+    uniformBucketLevelAccess: true,
+    publicAccessPrevention: "enforced",
+    encryption: { defaultKmsKeyName: GCP_KMS_KEY },
+    versioning: { enabled: true },
+    logging: { logBucket: "phi-access-logs" },
+});
+/** The compliant bucket as a stack export holds it: blocks as one-element lists, "" for unset strings. */
+export function bucketOutputs(changes: Props = {}): ResourceInput {
+    return bucket({
+        encryption: [{ defaultKmsKeyName: GCP_KMS_KEY }],
+        versioning: [{ enabled: true }],
+        logging: [{ logBucket: "phi-access-logs", logObjectPrefix: "" }],
+        retentionPolicy: [],
+        storageClass: "STANDARD",
+        defaultEventBasedHold: false,
+        requesterPays: false,
+        ...changes,
+    });
+}
+export const bucketIamMember = factory("gcp:storage/bucketIAMMember:BucketIAMMember", "reader", { bucket: "phi-records", role: "roles/storage.objectViewer", member: `serviceAccount:${GCP_APP_SA}` });
+export const bucketIamBinding = factory("gcp:storage/bucketIAMBinding:BucketIAMBinding", "readers", { bucket: "phi-records", role: "roles/storage.objectViewer", members: [`serviceAccount:${GCP_APP_SA}`, "group:phi-readers@example.com"] });
+export const bucketIamPolicy = factory("gcp:storage/bucketIAMPolicy:BucketIAMPolicy", "policy", {
+    bucket: "phi-records",
+    policyData: JSON.stringify({ bindings: [{ role: "roles/storage.objectViewer", members: [`serviceAccount:${GCP_APP_SA}`] }] }),
+});
+export const bucketAccessControl = factory("gcp:storage/bucketAccessControl:BucketAccessControl", "acl", { bucket: "phi-records", entity: "group-phi-readers@example.com", role: "READER" });
+export const bucketAcl = factory("gcp:storage/bucketACL:BucketACL", "bucket-acl", { bucket: "phi-records", roleEntities: ["OWNER:project-owners-123", "READER:group-phi-readers@example.com"] });

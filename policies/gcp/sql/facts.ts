@@ -11,7 +11,7 @@ export const databaseInstance = "gcp:sql/databaseInstance:DatabaseInstance";
 
 const types = [databaseInstance];
 const source = gcpTypes("sql/databaseInstance");
-const inputSource = gcpTypes("types/input (sql.DatabaseInstanceSettings*)");
+const inputSource = `${gcpTypes("types/input")} (sql.DatabaseInstanceSettings)`;
 
 export const ipConfiguration = ["settings", "ipConfiguration"] as const;
 export const backupConfiguration = ["settings", "backupConfiguration"] as const;

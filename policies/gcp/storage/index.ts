@@ -1,0 +1,13 @@
+// Cloud Storage controls: uniform bucket-level access, public access prevention, no public IAM
+// grant or ACL entry, a customer-managed default key, object versioning, and access logs written to
+// a separate bucket.
+
+import accessLogging from "./access-logging";
+import encryptionAtRest from "./encryption-at-rest";
+import noPublicAccess from "./no-public-access";
+import publicAccessPrevention from "./public-access-prevention";
+import uniformBucketLevelAccess from "./uniform-bucket-level-access";
+import versioning from "./versioning";
+
+export const policies = [uniformBucketLevelAccess, publicAccessPrevention, noPublicAccess, encryptionAtRest, versioning];
+export const stackPolicies = [accessLogging];
