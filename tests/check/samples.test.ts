@@ -44,12 +44,17 @@ const T = {
     redis: "gcp:redis/instance:Instance",
     logBucket: "gcp:logging/projectBucketConfig:ProjectBucketConfig",
     cryptoKey: "gcp:kms/cryptoKey:CryptoKey",
+    sql: "gcp:sql/databaseInstance:DatabaseInstance",
+    gcsBucket: "gcp:storage/bucket:Bucket",
+    gcsMember: "gcp:storage/bucketIAMMember:BucketIAMMember",
 };
 
 const cache: Pick = { type: T.replicationGroup, name: "phi-cache" };
 const trail: Pick = { type: T.trail, name: "audit" };
 const vm: Pick = { type: T.instance, name: "phi-app" };
 const memorystore: Pick = { type: T.redis, name: "phi-cache" };
+const database: Pick = { type: T.sql, name: "phi-db" };
+const documents: Pick = { type: T.gcsBucket, name: "phi-documents" };
 
 /** For every policy that applies to a sample stack: the one change that must make it fire. */
 const breakages: Record<string, Breakage> = {
@@ -95,6 +100,25 @@ const breakages: Record<string, Breakage> = {
     "gcp-redis-persistence": { stack: "gce", target: memorystore, set: { "persistenceConfig.persistenceMode": "DISABLED" } },
     "gcp-logging-bucket-retention": { stack: "gce", target: { type: T.logBucket, name: "phi-audit" }, set: { retentionDays: 30 } },
     "gcp-kms-key-rotation": { stack: "gce", target: { type: T.cryptoKey, name: "phi" }, set: { rotationPeriod: `${365 * 24 * 3600}s` } },
+    "gcp-sql-require-tls": { stack: "gce", target: database, set: { "settings.ipConfiguration.sslMode": "ALLOW_UNENCRYPTED_AND_ENCRYPTED" } },
+    "gcp-sql-no-public-ip": { stack: "gce", target: database, set: { "settings.ipConfiguration.ipv4Enabled": undefined } },
+    "gcp-sql-authorized-networks": {
+        stack: "gce",
+        target: database,
+        set: { "settings.ipConfiguration.ipv4Enabled": true, "settings.ipConfiguration.authorizedNetworks": [{ name: "anyone", value: "0.0.0.0/0" }] },
+    },
+    "gcp-sql-backups": { stack: "gce", target: database, set: { "settings.backupConfiguration.enabled": false } },
+    "gcp-sql-point-in-time-recovery": { stack: "gce", target: database, set: { "settings.backupConfiguration.pointInTimeRecoveryEnabled": false } },
+    "gcp-sql-encryption-at-rest": { stack: "gce", target: database, set: { encryptionKeyName: undefined } },
+    "gcp-sql-high-availability": { stack: "gce", target: database, set: { "settings.availabilityType": "ZONAL" } },
+    "gcp-sql-deletion-protection": { stack: "gce", target: database, set: { "settings.deletionProtectionEnabled": undefined } },
+    "gcp-sql-database-flags": { stack: "gce", target: database, set: { "settings.databaseFlags.0.value": "off" } },
+    "gcp-storage-uniform-bucket-level-access": { stack: "gce", target: documents, set: { uniformBucketLevelAccess: false } },
+    "gcp-storage-public-access-prevention": { stack: "gce", target: documents, set: { publicAccessPrevention: "inherited" } },
+    "gcp-storage-no-public-access": { stack: "gce", target: { type: T.gcsMember, name: "phi-access-logs-writer" }, set: { member: "allUsers" } },
+    "gcp-storage-encryption-at-rest": { stack: "gce", target: documents, set: { encryption: undefined } },
+    "gcp-storage-versioning": { stack: "gce", target: documents, set: { "versioning.enabled": false } },
+    "gcp-storage-access-logging": { stack: "gce", target: documents, set: { logging: undefined } },
 };
 
 /** A deep copy that keeps the `unknown` marker and secrets as they are. */
