@@ -77,3 +77,15 @@ export function resolveKnobs<K extends Knobs>(knobs: K, given: Record<string, un
     }
     return values as KnobValues<K>;
 }
+
+/** A list of distinct strings, each matching `pattern`, at most `maxItems` of them. */
+export function stringListKnob(o: { default: readonly string[]; pattern: string; maxItems: number; description: string; itemWords: string }): Knob<readonly string[]> {
+    const re = new RegExp(o.pattern);
+    return {
+        schema: { type: "array", items: { type: "string", pattern: o.pattern }, uniqueItems: true, maxItems: o.maxItems, default: [...o.default], description: o.description },
+        default: o.default,
+        allowed: `a list of at most ${o.maxItems} distinct ${o.itemWords}`,
+        parse: v =>
+            Array.isArray(v) && v.length <= o.maxItems && v.every(x => typeof x === "string" && re.test(x)) && new Set(v).size === v.length ? (v as string[]) : undefined,
+    };
+}

@@ -3,11 +3,12 @@
 // a separate bucket.
 
 import accessLogging from "./access-logging";
+import location from "./location";
 import encryptionAtRest from "./encryption-at-rest";
 import noPublicAccess from "./no-public-access";
 import publicAccessPrevention from "./public-access-prevention";
 import uniformBucketLevelAccess from "./uniform-bucket-level-access";
 import versioning from "./versioning";
 
-export const policies = [uniformBucketLevelAccess, publicAccessPrevention, noPublicAccess, encryptionAtRest, versioning];
+export const policies = [uniformBucketLevelAccess, publicAccessPrevention, noPublicAccess, encryptionAtRest, versioning, location];
 export const stackPolicies = [accessLogging];
