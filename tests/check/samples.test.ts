@@ -29,6 +29,11 @@ interface Breakage {
     readonly remove?: true;
     /** Where the finding lands when not on the target: stack policies report on the related resource. */
     readonly findingOn?: Pick;
+    /**
+     * Policy config that turns the control on (a knob whose default checks nothing): the sample's
+     * resource must pass under it before the change, and violate after. Resource policies only.
+     */
+    readonly knobs?: Record<string, unknown>;
 }
 
 const T = {
@@ -119,6 +124,7 @@ const breakages: Record<string, Breakage> = {
     "gcp-storage-encryption-at-rest": { stack: "gce", target: documents, set: { encryption: undefined } },
     "gcp-storage-versioning": { stack: "gce", target: documents, set: { "versioning.enabled": false } },
     "gcp-storage-access-logging": { stack: "gce", target: documents, set: { logging: undefined } },
+    "gcp-storage-location": { stack: "gce", target: documents, set: { location: "EUROPE-WEST1" }, knobs: { allowedLocations: ["US-CENTRAL1"] } },
 };
 
 /** A deep copy that keeps the `unknown` marker and secrets as they are. */
@@ -203,6 +209,14 @@ describe("sample stacks (offline check)", function () {
     for (const [policy, b] of Object.entries(breakages)) {
         const change = b.remove ? "removed" : Object.entries(b.set ?? {}).map(([k, v]) => `${k}=${v === undefined ? "(unset)" : JSON.stringify(v)}`).join(", ");
         it(`${policy} fires when ${b.target.name ?? b.target.type} has ${change}`, async () => {
+            if (b.knobs) {
+                const config = { [policy]: b.knobs };
+                const before = await pack.check(policy, find(samples[b.stack], b.target), config);
+                assert.deepStrictEqual([...before.violations, ...before.advisories], [], `the sample does not pass ${policy} under ${JSON.stringify(b.knobs)}`);
+                const after = await pack.check(policy, find(broken(samples[b.stack], b), b.target), config);
+                assert.ok(after.violations.length > 0, `${policy} did not fire under ${JSON.stringify(b.knobs)}: ${JSON.stringify(after)}`);
+                return;
+            }
             const capture = broken(samples[b.stack], b);
             const on = find(samples[b.stack], b.findingOn ?? b.target);
             const report = await analyzeCapture(pack.process, capture);
