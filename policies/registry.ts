@@ -7,6 +7,7 @@ import * as cloudwatch from "./aws/cloudwatch";
 import * as elasticache from "./aws/elasticache";
 import * as awsKms from "./aws/kms";
 import * as vpc from "./aws/vpc";
+import * as bigquery from "./gcp/bigquery";
 import * as compute from "./gcp/compute";
 import * as gcpKms from "./gcp/kms";
 import * as logging from "./gcp/logging";
@@ -30,4 +31,6 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...sql.policies,
     ...storage.policies,
     ...storage.stackPolicies,
+    ...bigquery.policies,
+    ...bigquery.stackPolicies,
 ];

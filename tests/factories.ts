@@ -199,3 +199,18 @@ export const bucketIamPolicy = factory("gcp:storage/bucketIAMPolicy:BucketIAMPol
 });
 export const bucketAccessControl = factory("gcp:storage/bucketAccessControl:BucketAccessControl", "acl", { bucket: "phi-records", entity: "group-phi-readers@example.com", role: "READER" });
 export const bucketAcl = factory("gcp:storage/bucketACL:BucketACL", "bucket-acl", { bucket: "phi-records", roleEntities: ["OWNER:project-owners-123", "READER:group-phi-readers@example.com"] });
+
+export const bigqueryDataset = factory("gcp:bigquery/dataset:Dataset", "phi", {
+    datasetId: "phi_claims",
+    location: "US",
+    defaultEncryptionConfiguration: { kmsKeyName: GCP_KMS_KEY },
+    accesses: [
+        { role: "OWNER", specialGroup: "projectOwners" },
+        { role: "READER", groupByEmail: "phi-analysts@example.com" },
+        { role: "READER", iamMember: `serviceAccount:${GCP_APP_SA}` },
+    ],
+});
+export const bigqueryTable = factory("gcp:bigquery/table:Table", "claims", { datasetId: "phi_claims", tableId: "claims", encryptionConfiguration: { kmsKeyName: GCP_KMS_KEY } });
+export const bigqueryDatasetIamMember = factory("gcp:bigquery/datasetIamMember:DatasetIamMember", "reader", { datasetId: "phi_claims", role: "roles/bigquery.dataViewer", member: `serviceAccount:${GCP_APP_SA}` });
+export const bigqueryTableIamBinding = factory("gcp:bigquery/iamBinding:IamBinding", "readers", { datasetId: "phi_claims", tableId: "claims", role: "roles/bigquery.dataViewer", members: ["group:phi-analysts@example.com"] });
+export const bigqueryDatasetAccess = factory("gcp:bigquery/datasetAccess:DatasetAccess", "access", { datasetId: "phi_claims", role: "READER", userByEmail: "analyst@example.com" });
