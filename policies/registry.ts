@@ -11,6 +11,7 @@ import * as bigquery from "./gcp/bigquery";
 import * as compute from "./gcp/compute";
 import * as gcpKms from "./gcp/kms";
 import * as logging from "./gcp/logging";
+import * as pubsub from "./gcp/pubsub";
 import * as redis from "./gcp/redis";
 import * as sql from "./gcp/sql";
 import * as storage from "./gcp/storage";
@@ -33,4 +34,5 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...storage.stackPolicies,
     ...bigquery.policies,
     ...bigquery.stackPolicies,
+    ...pubsub.policies,
 ];

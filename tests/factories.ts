@@ -214,3 +214,6 @@ export const bigqueryTable = factory("gcp:bigquery/table:Table", "claims", { dat
 export const bigqueryDatasetIamMember = factory("gcp:bigquery/datasetIamMember:DatasetIamMember", "reader", { datasetId: "phi_claims", role: "roles/bigquery.dataViewer", member: `serviceAccount:${GCP_APP_SA}` });
 export const bigqueryTableIamBinding = factory("gcp:bigquery/iamBinding:IamBinding", "readers", { datasetId: "phi_claims", tableId: "claims", role: "roles/bigquery.dataViewer", members: ["group:phi-analysts@example.com"] });
 export const bigqueryDatasetAccess = factory("gcp:bigquery/datasetAccess:DatasetAccess", "access", { datasetId: "phi_claims", role: "READER", userByEmail: "analyst@example.com" });
+
+export const pubsubTopic = factory("gcp:pubsub/topic:Topic", "events", { name: "phi-events", kmsKeyName: GCP_KMS_KEY, messageStoragePolicy: { allowedPersistenceRegions: ["us-central1"], enforceInTransit: true } });
+export const pubsubTopicIamMember = factory("gcp:pubsub/topicIAMMember:TopicIAMMember", "publisher", { topic: "phi-events", role: "roles/pubsub.publisher", member: `serviceAccount:${GCP_APP_SA}` });
