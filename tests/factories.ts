@@ -217,3 +217,24 @@ export const bigqueryDatasetAccess = factory("gcp:bigquery/datasetAccess:Dataset
 
 export const pubsubTopic = factory("gcp:pubsub/topic:Topic", "events", { name: "phi-events", kmsKeyName: GCP_KMS_KEY, messageStoragePolicy: { allowedPersistenceRegions: ["us-central1"], enforceInTransit: true } });
 export const pubsubTopicIamMember = factory("gcp:pubsub/topicIAMMember:TopicIAMMember", "publisher", { topic: "phi-events", role: "roles/pubsub.publisher", member: `serviceAccount:${GCP_APP_SA}` });
+
+export const redisCluster = factory("gcp:redis/cluster:Cluster", "cluster", {
+    region: "us-central1",
+    shardCount: 3,
+    pscConfigs: [{ network: "projects/phi/global/networks/phi" }],
+    transitEncryptionMode: "TRANSIT_ENCRYPTION_MODE_SERVER_AUTHENTICATION",
+    authorizationMode: "AUTH_MODE_IAM_AUTH",
+    kmsKey: GCP_KMS_KEY,
+    replicaCount: 1,
+    persistenceConfig: { mode: "RDB", rdbConfig: { rdbSnapshotPeriod: "ONE_HOUR" } },
+});
+export const valkeyInstance = factory("gcp:memorystore/instance:Instance", "valkey", {
+    instanceId: "phi-sessions",
+    location: "us-central1",
+    shardCount: 1,
+    transitEncryptionMode: "SERVER_AUTHENTICATION",
+    authorizationMode: "IAM_AUTH",
+    kmsKey: GCP_KMS_KEY,
+    replicaCount: 2,
+    persistenceConfig: { mode: "AOF", aofConfig: { appendFsync: "EVERYSEC" } },
+});
