@@ -9,10 +9,14 @@ import * as awsKms from "./aws/kms";
 import * as vpc from "./aws/vpc";
 import * as bigquery from "./gcp/bigquery";
 import * as compute from "./gcp/compute";
+import * as dataproc from "./gcp/dataproc";
+import * as filestore from "./gcp/filestore";
+import * as healthcare from "./gcp/healthcare";
 import * as gcpKms from "./gcp/kms";
 import * as logging from "./gcp/logging";
 import * as pubsub from "./gcp/pubsub";
 import * as redis from "./gcp/redis";
+import * as spanner from "./gcp/spanner";
 import * as sql from "./gcp/sql";
 import * as storage from "./gcp/storage";
 import { HipaaPolicy } from "./lib/policy";
@@ -35,4 +39,8 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...bigquery.policies,
     ...bigquery.stackPolicies,
     ...pubsub.policies,
+    ...spanner.policies,
+    ...filestore.policies,
+    ...dataproc.policies,
+    ...healthcare.policies,
 ];

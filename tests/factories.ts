@@ -238,3 +238,24 @@ export const valkeyInstance = factory("gcp:memorystore/instance:Instance", "valk
     replicaCount: 2,
     persistenceConfig: { mode: "AOF", aofConfig: { appendFsync: "EVERYSEC" } },
 });
+
+export const spannerDatabase = factory("gcp:spanner/database:Database", "db", { instance: "phi", name: "claims", encryptionConfig: { kmsKeyName: GCP_KMS_KEY }, enableDropProtection: true });
+export const spannerInstance = factory("gcp:spanner/instance:Instance", "spanner", { config: "regional-us-central1", displayName: "PHI", numNodes: 1 });
+export const filestoreInstance = factory("gcp:filestore/instance:Instance", "files", {
+    location: "us-central1",
+    tier: "REGIONAL",
+    fileShares: { name: "share1", capacityGb: 1024 },
+    networks: [{ network: "phi", modes: ["MODE_IPV4"] }],
+    kmsKeyName: GCP_KMS_KEY,
+    deletionProtectionEnabled: true,
+});
+export const dataprocCluster = factory("gcp:dataproc/cluster:Cluster", "spark", {
+    region: "us-central1",
+    clusterConfig: {
+        encryptionConfig: { kmsKeyName: GCP_KMS_KEY },
+        gceClusterConfig: { internalIpOnly: true, subnetwork: "phi-subnet" },
+        securityConfig: { kerberosConfig: { enableKerberos: true, kmsKeyUri: GCP_KMS_KEY, rootPrincipalPasswordUri: "gs://phi-secrets/root.encrypted" } },
+    },
+});
+export const healthcareDataset = factory("gcp:healthcare/dataset:Dataset", "fhir", { location: "us-central1", name: "phi", encryptionSpec: { kmsKeyName: GCP_KMS_KEY } });
+export const fhirStoreIamMember = factory("gcp:healthcare/fhirStoreIamMember:FhirStoreIamMember", "reader", { fhirStoreId: "projects/p/locations/us-central1/datasets/phi/fhirStores/r4", role: "roles/healthcare.fhirResourceReader", member: `serviceAccount:${GCP_APP_SA}` });
