@@ -34,6 +34,7 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...logging.policies,
     ...gcpKms.policies,
     ...sql.policies,
+    ...sql.stackPolicies,
     ...storage.policies,
     ...storage.stackPolicies,
     ...bigquery.policies,

@@ -1,4 +1,4 @@
-// Cloud SQL controls: TLS only, no public IP and no world-open authorized network, automated
+// Cloud SQL controls: TLS only, no public IP and no world-open authorized network, no MySQL root from any host (stack), automated
 // backups and point-in-time recovery, a customer-managed key, a regional standby, Cloud SQL's own
 // deletion protection, and the CIS database flags of each engine.
 
@@ -11,5 +11,7 @@ import highAvailability from "./high-availability";
 import noPublicIp from "./no-public-ip";
 import pointInTimeRecovery from "./point-in-time-recovery";
 import requireTls from "./require-tls";
+import rootUser from "./root-user";
 
 export const policies = [requireTls, noPublicIp, authorizedNetworks, backups, pointInTimeRecovery, encryptionAtRest, highAvailability, deletionProtection, databaseFlags];
+export const stackPolicies = [rootUser];
