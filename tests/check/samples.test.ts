@@ -52,6 +52,7 @@ const T = {
     sql: "gcp:sql/databaseInstance:DatabaseInstance",
     gcsBucket: "gcp:storage/bucket:Bucket",
     gcsMember: "gcp:storage/bucketIAMMember:BucketIAMMember",
+    sink: "gcp:logging/projectSink:ProjectSink",
 };
 
 const cache: Pick = { type: T.replicationGroup, name: "phi-cache" };
@@ -124,6 +125,13 @@ const breakages: Record<string, Breakage> = {
     "gcp-storage-encryption-at-rest": { stack: "gce", target: documents, set: { encryption: undefined } },
     "gcp-storage-versioning": { stack: "gce", target: documents, set: { "versioning.enabled": false } },
     "gcp-storage-access-logging": { stack: "gce", target: documents, set: { logging: undefined } },
+    // The sample exports audit logs to a log bucket; pointed at the documents bucket instead, that bucket needs a locked retention policy.
+    "gcp-storage-log-bucket-retention": {
+        stack: "gce",
+        target: { type: T.sink, name: "phi-audit" },
+        set: { destination: "storage.googleapis.com/phi-documents-gce-us-central1" },
+        findingOn: documents,
+    },
     "gcp-storage-location": { stack: "gce", target: documents, set: { location: "EUROPE-WEST1" }, knobs: { allowedLocations: ["US-CENTRAL1"] } },
 };
 

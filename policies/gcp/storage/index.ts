@@ -4,6 +4,7 @@
 
 import accessLogging from "./access-logging";
 import location from "./location";
+import logBucketRetention from "./log-bucket-retention";
 import encryptionAtRest from "./encryption-at-rest";
 import noPublicAccess from "./no-public-access";
 import publicAccessPrevention from "./public-access-prevention";
@@ -11,4 +12,4 @@ import uniformBucketLevelAccess from "./uniform-bucket-level-access";
 import versioning from "./versioning";
 
 export const policies = [uniformBucketLevelAccess, publicAccessPrevention, noPublicAccess, encryptionAtRest, versioning, location];
-export const stackPolicies = [accessLogging];
+export const stackPolicies = [accessLogging, logBucketRetention];
