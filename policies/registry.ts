@@ -7,7 +7,9 @@ import * as cloudwatch from "./aws/cloudwatch";
 import * as elasticache from "./aws/elasticache";
 import * as awsKms from "./aws/kms";
 import * as vpc from "./aws/vpc";
+import * as artifactregistry from "./gcp/artifactregistry";
 import * as bigquery from "./gcp/bigquery";
+import * as bigtable from "./gcp/bigtable";
 import * as compute from "./gcp/compute";
 import * as dataproc from "./gcp/dataproc";
 import * as filestore from "./gcp/filestore";
@@ -44,4 +46,6 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...filestore.policies,
     ...dataproc.policies,
     ...healthcare.policies,
+    ...bigtable.policies,
+    ...artifactregistry.policies,
 ];

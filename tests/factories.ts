@@ -259,3 +259,11 @@ export const dataprocCluster = factory("gcp:dataproc/cluster:Cluster", "spark", 
 });
 export const healthcareDataset = factory("gcp:healthcare/dataset:Dataset", "fhir", { location: "us-central1", name: "phi", encryptionSpec: { kmsKeyName: GCP_KMS_KEY } });
 export const fhirStoreIamMember = factory("gcp:healthcare/fhirStoreIamMember:FhirStoreIamMember", "reader", { fhirStoreId: "projects/p/locations/us-central1/datasets/phi/fhirStores/r4", role: "roles/healthcare.fhirResourceReader", member: `serviceAccount:${GCP_APP_SA}` });
+
+export const bigtableInstance = factory("gcp:bigtable/instance:Instance", "bt", {
+    clusters: [
+        { clusterId: "phi-c1", zone: "us-central1-a", kmsKeyName: GCP_KMS_KEY },
+        { clusterId: "phi-c2", zone: "us-central1-b", kmsKeyName: GCP_KMS_KEY },
+    ],
+});
+export const artifactRepository = factory("gcp:artifactregistry/repository:Repository", "images", { location: "us-central1", repositoryId: "phi", format: "DOCKER", kmsKeyName: GCP_KMS_KEY });
