@@ -7,6 +7,7 @@ import * as cloudwatch from "./aws/cloudwatch";
 import * as elasticache from "./aws/elasticache";
 import * as awsKms from "./aws/kms";
 import * as vpc from "./aws/vpc";
+import * as alloydb from "./gcp/alloydb";
 import * as artifactregistry from "./gcp/artifactregistry";
 import * as bigquery from "./gcp/bigquery";
 import * as bigtable from "./gcp/bigtable";
@@ -48,4 +49,5 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...healthcare.policies,
     ...bigtable.policies,
     ...artifactregistry.policies,
+    ...alloydb.policies,
 ];

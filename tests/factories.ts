@@ -267,3 +267,12 @@ export const bigtableInstance = factory("gcp:bigtable/instance:Instance", "bt", 
     ],
 });
 export const artifactRepository = factory("gcp:artifactregistry/repository:Repository", "images", { location: "us-central1", repositoryId: "phi", format: "DOCKER", kmsKeyName: GCP_KMS_KEY });
+
+export const alloydbCluster = factory("gcp:alloydb/cluster:Cluster", "alloy", { clusterId: "phi", location: "us-central1", networkConfig: { network: "phi" }, encryptionConfig: { kmsKeyName: GCP_KMS_KEY } });
+export const alloydbInstance = factory("gcp:alloydb/instance:Instance", "alloy-primary", {
+    cluster: "phi",
+    instanceId: "primary",
+    instanceType: "PRIMARY",
+    networkConfig: { enablePublicIp: false },
+    clientConnectionConfig: { requireConnectors: true, sslConfig: { sslMode: "ENCRYPTED_ONLY" } },
+});
