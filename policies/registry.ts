@@ -11,10 +11,21 @@ import * as ebs from "./aws/ebs";
 import * as efs from "./aws/efs";
 import * as s3 from "./aws/s3";
 import * as vpc from "./aws/vpc";
+import * as alloydb from "./gcp/alloydb";
+import * as artifactregistry from "./gcp/artifactregistry";
+import * as bigquery from "./gcp/bigquery";
+import * as bigtable from "./gcp/bigtable";
 import * as compute from "./gcp/compute";
+import * as dataproc from "./gcp/dataproc";
+import * as filestore from "./gcp/filestore";
+import * as healthcare from "./gcp/healthcare";
 import * as gcpKms from "./gcp/kms";
 import * as logging from "./gcp/logging";
+import * as pubsub from "./gcp/pubsub";
 import * as redis from "./gcp/redis";
+import * as spanner from "./gcp/spanner";
+import * as sql from "./gcp/sql";
+import * as storage from "./gcp/storage";
 import { HipaaPolicy } from "./lib/policy";
 import { HipaaStackPolicy } from "./lib/stack";
 
@@ -37,4 +48,18 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...redis.policies,
     ...logging.policies,
     ...gcpKms.policies,
+    ...sql.policies,
+    ...sql.stackPolicies,
+    ...storage.policies,
+    ...storage.stackPolicies,
+    ...bigquery.policies,
+    ...bigquery.stackPolicies,
+    ...pubsub.policies,
+    ...spanner.policies,
+    ...filestore.policies,
+    ...dataproc.policies,
+    ...healthcare.policies,
+    ...bigtable.policies,
+    ...artifactregistry.policies,
+    ...alloydb.policies,
 ];

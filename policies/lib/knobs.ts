@@ -108,3 +108,15 @@ export function stringKnob(o: { default: string; pattern: string; maxLength: num
         parse: v => (typeof v === "string" && v.length <= o.maxLength && re.test(v) ? v : undefined),
     };
 }
+
+/** A list of distinct strings, each matching `pattern`, at most `maxItems` of them. */
+export function stringListKnob(o: { default: readonly string[]; pattern: string; maxItems: number; description: string; itemWords: string }): Knob<readonly string[]> {
+    const re = new RegExp(o.pattern);
+    return {
+        schema: { type: "array", items: { type: "string", pattern: o.pattern }, uniqueItems: true, maxItems: o.maxItems, default: [...o.default], description: o.description },
+        default: o.default,
+        allowed: `a list of at most ${o.maxItems} distinct ${o.itemWords}`,
+        parse: v =>
+            Array.isArray(v) && v.length <= o.maxItems && v.every(x => typeof x === "string" && re.test(x)) && new Set(v).size === v.length ? (v as string[]) : undefined,
+    };
+}

@@ -1,5 +1,7 @@
-// Sample stack "gce": the GCP twin of the AWS sample. An app VM on a private subnet and a
-// Memorystore for Redis cache for session data, encrypted with a rotating customer-managed key,
+// Sample stack "gce": the GCP twin of the AWS sample. An app VM on a private subnet, a Cloud SQL
+// for PostgreSQL database on private IP, a bucket for PHI documents (with its access logs in a
+// bucket of their own) and a Memorystore for Redis cache for session data, all encrypted with a
+// rotating customer-managed key,
 // with the audit logs kept six years, passing every hipaa-guard policy. The comment beside each
 // setting names the policy it satisfies.
 //
@@ -23,10 +25,19 @@ const project = gcp.organizations.getProjectOutput();
 
 // The APIs the sample uses, enabled (and left enabled on destroy: other workloads may use them).
 const api = (service: string) => new gcp.projects.Service(service.split(".")[0], { service, disableOnDestroy: false });
-const [computeApi, redisApi, kmsApi, loggingApi, iamApi] = ["compute.googleapis.com", "redis.googleapis.com", "cloudkms.googleapis.com", "logging.googleapis.com", "iam.googleapis.com"].map(api);
+const [computeApi, redisApi, kmsApi, loggingApi, iamApi, sqlApi, networkingApi, storageApi] = [
+    "compute.googleapis.com",
+    "redis.googleapis.com",
+    "cloudkms.googleapis.com",
+    "logging.googleapis.com",
+    "iam.googleapis.com",
+    "sqladmin.googleapis.com",
+    "servicenetworking.googleapis.com",
+    "storage.googleapis.com",
+].map(api);
 
 // ---------------------------------------------------------------------------------------------
-// A key ring and a key for PHI at rest: the VM's disk and the cache.
+// A key ring and a key for PHI at rest: the VM's disk, the database, the buckets and the cache.
 
 // Key rings cannot be deleted; `pulumi destroy` only forgets this one (its keys are destroyed).
 const keyRing = new gcp.kms.KeyRing("phi", { location: region }, { dependsOn: [kmsApi] });
@@ -42,8 +53,12 @@ const computeAgent = pulumi.interpolate`serviceAccount:service-${project.number}
 const redisAgent = new gcp.projects.ServiceIdentity("redis", { service: "redis.googleapis.com" }, { dependsOn: [redisApi] });
 const keyUser = (resourceName: string, member: pulumi.Input<string>, dependsOn: pulumi.Resource[]) =>
     new gcp.kms.CryptoKeyIAMMember(resourceName, { cryptoKeyId: key.id, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member }, { dependsOn });
+const sqlAgent = new gcp.projects.ServiceIdentity("sql", { service: "sqladmin.googleapis.com" }, { dependsOn: [sqlApi] });
+const storageAgent = gcp.storage.getProjectServiceAccountOutput({}, { dependsOn: [storageApi] });
 const computeKeyUser = keyUser("compute-agent-uses-phi-key", computeAgent, [computeApi]);
 const redisKeyUser = keyUser("redis-agent-uses-phi-key", redisAgent.member, []);
+const sqlKeyUser = keyUser("sql-agent-uses-phi-key", sqlAgent.member, []);
+const storageKeyUser = keyUser("storage-agent-uses-phi-key", storageAgent.member, []);
 
 // ---------------------------------------------------------------------------------------------
 // Network: a custom-mode VPC and one private subnet with flow logs.
@@ -128,6 +143,85 @@ const cache = new gcp.redis.Instance(
 );
 
 // ---------------------------------------------------------------------------------------------
+// The database: Cloud SQL for PostgreSQL, reachable only over private services access.
+
+const privateServicesRange = new gcp.compute.GlobalAddress("phi-private-services", {
+    network: network.id,
+    purpose: "VPC_PEERING",
+    addressType: "INTERNAL",
+    prefixLength: 20,
+});
+const privateServices = new gcp.servicenetworking.Connection(
+    "phi-private-services",
+    { network: network.id, service: "servicenetworking.googleapis.com", reservedPeeringRanges: [privateServicesRange.name] },
+    { dependsOn: [networkingApi] },
+);
+
+const database = new gcp.sql.DatabaseInstance(
+    "phi-db",
+    {
+        region,
+        databaseVersion: "POSTGRES_15",
+        encryptionKeyName: key.id, // gcp-sql-encryption-at-rest
+        deletionProtection: true, // Pulumi's own guard; the API's is settings.deletionProtectionEnabled
+        settings: {
+            tier: "db-custom-1-3840",
+            edition: "ENTERPRISE",
+            availabilityType: "REGIONAL", // gcp-sql-high-availability
+            deletionProtectionEnabled: true, // gcp-sql-deletion-protection
+            ipConfiguration: {
+                ipv4Enabled: false, // gcp-sql-no-public-ip (and so gcp-sql-authorized-networks has nothing to admit)
+                privateNetwork: network.id,
+                sslMode: "ENCRYPTED_ONLY", // gcp-sql-require-tls
+            },
+            backupConfiguration: {
+                enabled: true, // gcp-sql-backups
+                backupRetentionSettings: { retainedBackups: 30 }, // gcp-sql-backups: at least 7
+                pointInTimeRecoveryEnabled: true, // gcp-sql-point-in-time-recovery
+                transactionLogRetentionDays: 7,
+            },
+            // gcp-sql-database-flags: the CIS PostgreSQL flags whose defaults do not comply.
+            databaseFlags: [
+                { name: "log_connections", value: "on" },
+                { name: "log_disconnections", value: "on" },
+                { name: "log_statement", value: "ddl" },
+                { name: "cloudsql.enable_pgaudit", value: "on" },
+            ],
+            userLabels: labels,
+        },
+    },
+    { dependsOn: [sqlKeyUser, privateServices] },
+);
+
+// ---------------------------------------------------------------------------------------------
+// PHI documents in Cloud Storage, with their access logs in a bucket of their own.
+
+const bucketControls = {
+    location: region.toUpperCase(),
+    uniformBucketLevelAccess: true, // gcp-storage-uniform-bucket-level-access
+    publicAccessPrevention: "enforced", // gcp-storage-public-access-prevention
+    encryption: { defaultKmsKeyName: key.id }, // gcp-storage-encryption-at-rest
+    versioning: { enabled: true }, // gcp-storage-versioning
+    labels,
+};
+// Receives the documents bucket's access logs (so gcp-storage-access-logging exempts it).
+const accessLogs = new gcp.storage.Bucket("phi-access-logs", { ...bucketControls, name: `phi-access-logs-${stack}-${region}` }, { dependsOn: [storageKeyUser] });
+new gcp.storage.BucketIAMMember("phi-access-logs-writer", {
+    bucket: accessLogs.name,
+    role: "roles/storage.objectCreator",
+    member: "group:cloud-storage-analytics@google.com", // Cloud Storage's log writer; no public member: gcp-storage-no-public-access
+});
+const documents = new gcp.storage.Bucket(
+    "phi-documents",
+    {
+        ...bucketControls,
+        name: `phi-documents-${stack}-${region}`,
+        logging: { logBucket: accessLogs.name }, // gcp-storage-access-logging: to another bucket
+    },
+    { dependsOn: [storageKeyUser] },
+);
+
+// ---------------------------------------------------------------------------------------------
 // Audit logs: a log bucket that keeps six years, and a sink routing the project's audit logs to it.
 
 const auditLogs = new gcp.logging.ProjectBucketConfig(
@@ -150,4 +244,6 @@ new gcp.logging.ProjectSink("phi-audit", {
 export const networkId = network.id;
 export const vmName = vm.name;
 export const cacheHost = cache.host;
+export const databaseConnectionName = database.connectionName;
+export const documentsBucket = documents.url;
 export const auditLogBucket = auditLogs.id;

@@ -29,6 +29,11 @@ interface Breakage {
     readonly remove?: true;
     /** Where the finding lands when not on the target: stack policies report on the related resource. */
     readonly findingOn?: Pick;
+    /**
+     * Policy config that turns the control on (a knob whose default checks nothing): the sample's
+     * resource must pass under it before the change, and violate after. Resource policies only.
+     */
+    readonly knobs?: Record<string, unknown>;
 }
 
 const T = {
@@ -52,6 +57,10 @@ const T = {
     redis: "gcp:redis/instance:Instance",
     logBucket: "gcp:logging/projectBucketConfig:ProjectBucketConfig",
     cryptoKey: "gcp:kms/cryptoKey:CryptoKey",
+    sql: "gcp:sql/databaseInstance:DatabaseInstance",
+    gcsBucket: "gcp:storage/bucket:Bucket",
+    gcsMember: "gcp:storage/bucketIAMMember:BucketIAMMember",
+    sink: "gcp:logging/projectSink:ProjectSink",
 };
 
 const cache: Pick = { type: T.replicationGroup, name: "phi-cache" };
@@ -61,6 +70,8 @@ const memorystore: Pick = { type: T.redis, name: "phi-cache" };
 const phiBucket: Pick = { type: T.bucket, name: "phi-data" };
 /** A setting of the PHI bucket, by the type of the resource that holds it. */
 const ofPhiBucket = (type: string): Pick => ({ type, name: "phi-data" });
+const database: Pick = { type: T.sql, name: "phi-db" };
+const documents: Pick = { type: T.gcsBucket, name: "phi-documents" };
 
 /** For every policy that applies to a sample stack: the one change that must make it fire. */
 const breakages: Record<string, Breakage> = {
@@ -120,6 +131,33 @@ const breakages: Record<string, Breakage> = {
     "gcp-redis-persistence": { stack: "gce", target: memorystore, set: { "persistenceConfig.persistenceMode": "DISABLED" } },
     "gcp-logging-bucket-retention": { stack: "gce", target: { type: T.logBucket, name: "phi-audit" }, set: { retentionDays: 30 } },
     "gcp-kms-key-rotation": { stack: "gce", target: { type: T.cryptoKey, name: "phi" }, set: { rotationPeriod: `${365 * 24 * 3600}s` } },
+    "gcp-sql-require-tls": { stack: "gce", target: database, set: { "settings.ipConfiguration.sslMode": "ALLOW_UNENCRYPTED_AND_ENCRYPTED" } },
+    "gcp-sql-no-public-ip": { stack: "gce", target: database, set: { "settings.ipConfiguration.ipv4Enabled": undefined } },
+    "gcp-sql-authorized-networks": {
+        stack: "gce",
+        target: database,
+        set: { "settings.ipConfiguration.ipv4Enabled": true, "settings.ipConfiguration.authorizedNetworks": [{ name: "anyone", value: "0.0.0.0/0" }] },
+    },
+    "gcp-sql-backups": { stack: "gce", target: database, set: { "settings.backupConfiguration.enabled": false } },
+    "gcp-sql-point-in-time-recovery": { stack: "gce", target: database, set: { "settings.backupConfiguration.pointInTimeRecoveryEnabled": false } },
+    "gcp-sql-encryption-at-rest": { stack: "gce", target: database, set: { encryptionKeyName: undefined } },
+    "gcp-sql-high-availability": { stack: "gce", target: database, set: { "settings.availabilityType": "ZONAL" } },
+    "gcp-sql-deletion-protection": { stack: "gce", target: database, set: { "settings.deletionProtectionEnabled": undefined } },
+    "gcp-sql-database-flags": { stack: "gce", target: database, set: { "settings.databaseFlags.0.value": "off" } },
+    "gcp-storage-uniform-bucket-level-access": { stack: "gce", target: documents, set: { uniformBucketLevelAccess: false } },
+    "gcp-storage-public-access-prevention": { stack: "gce", target: documents, set: { publicAccessPrevention: "inherited" } },
+    "gcp-storage-no-public-access": { stack: "gce", target: { type: T.gcsMember, name: "phi-access-logs-writer" }, set: { member: "allUsers" } },
+    "gcp-storage-encryption-at-rest": { stack: "gce", target: documents, set: { encryption: undefined } },
+    "gcp-storage-versioning": { stack: "gce", target: documents, set: { "versioning.enabled": false } },
+    "gcp-storage-access-logging": { stack: "gce", target: documents, set: { logging: undefined } },
+    // The sample exports audit logs to a log bucket; pointed at the documents bucket instead, that bucket needs a locked retention policy.
+    "gcp-storage-log-bucket-retention": {
+        stack: "gce",
+        target: { type: T.sink, name: "phi-audit" },
+        set: { destination: "storage.googleapis.com/phi-documents-gce-us-central1" },
+        findingOn: documents,
+    },
+    "gcp-storage-location": { stack: "gce", target: documents, set: { location: "EUROPE-WEST1" }, knobs: { allowedLocations: ["US-CENTRAL1"] } },
 };
 
 /** A deep copy that keeps the `unknown` marker and secrets as they are. */
@@ -204,6 +242,14 @@ describe("sample stacks (offline check)", function () {
     for (const [policy, b] of Object.entries(breakages)) {
         const change = b.remove ? "removed" : Object.entries(b.set ?? {}).map(([k, v]) => `${k}=${v === undefined ? "(unset)" : JSON.stringify(v)}`).join(", ");
         it(`${policy} fires when ${b.target.name ?? b.target.type} has ${change}`, async () => {
+            if (b.knobs) {
+                const config = { [policy]: b.knobs };
+                const before = await pack.check(policy, find(samples[b.stack], b.target), config);
+                assert.deepStrictEqual([...before.violations, ...before.advisories], [], `the sample does not pass ${policy} under ${JSON.stringify(b.knobs)}`);
+                const after = await pack.check(policy, find(broken(samples[b.stack], b), b.target), config);
+                assert.ok(after.violations.length > 0, `${policy} did not fire under ${JSON.stringify(b.knobs)}: ${JSON.stringify(after)}`);
+                return;
+            }
             const capture = broken(samples[b.stack], b);
             const on = find(samples[b.stack], b.findingOn ?? b.target);
             const report = await analyzeCapture(pack.process, capture);

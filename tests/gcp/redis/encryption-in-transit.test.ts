@@ -1,0 +1,24 @@
+// Redis Cluster and Valkey; Redis instances are covered in tests/gcp/redis.test.ts.
+import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
+import { redisCluster, valkeyInstance } from "../../factories";
+import { secret, unknown } from "../../../tools/lib/analyzer-client";
+
+const field = "transitEncryptionMode";
+
+policyCases("gcp-redis-encryption-in-transit", [
+    passes(redisCluster()),
+    passes(valkeyInstance()),
+    violates(redisCluster({ [field]: undefined }), { code: "absentDefault", field }),
+    violates(redisCluster({ [field]: "TRANSIT_ENCRYPTION_MODE_DISABLED" }), { code: "notAllowed", field }),
+    // The Redis instance's spelling is not the cluster's.
+    violates(redisCluster({ [field]: "SERVER_AUTHENTICATION" }), { code: "unrecognised", field }),
+    violates(valkeyInstance({ [field]: undefined }), { code: "absentDefault", field }),
+    violates(valkeyInstance({ [field]: "TRANSIT_ENCRYPTION_DISABLED" }), { code: "notAllowed", field }),
+    violates(valkeyInstance({ [field]: true }), { code: "wrongType", field }),
+    undecided(valkeyInstance({ [field]: unknown }), field),
+    undecided(redisCluster({ [field]: unknown }), field),
+    // Outputs write "" for an unset choice: read as omitted, whose default is off.
+    violates(valkeyInstance({ [field]: "" }), { code: "absentDefault", field }),
+    garbage(redisCluster({ [field]: secret("SECRET") })),
+    remediates(valkeyInstance({ [field]: undefined }), "nothing"),
+]);
