@@ -2,7 +2,7 @@
 // transpile-only); a type error stops the run. The offline check must do the same.
 import * as pulumi from "@pulumi/pulumi";
 
-const retentionInDays: number = "2192";
+const retentionInDays: number = "six years";
 
 class LogGroup extends pulumi.CustomResource {
     constructor(name: string, args: pulumi.Inputs) {
