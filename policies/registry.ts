@@ -6,6 +6,7 @@ import * as cloudtrail from "./aws/cloudtrail";
 import * as cloudwatch from "./aws/cloudwatch";
 import * as elasticache from "./aws/elasticache";
 import * as awsKms from "./aws/kms";
+import * as rds from "./aws/rds";
 import * as vpc from "./aws/vpc";
 import * as compute from "./gcp/compute";
 import * as gcpKms from "./gcp/kms";
@@ -21,6 +22,7 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...awsKms.policies,
     ...cloudtrail.stackPolicies,
     ...vpc.stackPolicies,
+    ...rds.policies,
     ...compute.policies,
     ...redis.policies,
     ...logging.policies,

@@ -75,6 +75,60 @@ export const serverlessCache = factory("aws:elasticache/serverlessCache:Serverle
     kmsKeyId: unknown,
 });
 
+export const MONITORING_ROLE_ARN = "arn:aws:iam::111122223333:role/rds-monitoring";
+
+/** An RDS for PostgreSQL instance (not Aurora, not a replica): every RDS control applies. */
+export const rdsInstance = factory("aws:rds/instance:Instance", "phi-db", {
+    engine: "postgres",
+    engineVersion: "16.4",
+    instanceClass: "db.m6g.large",
+    allocatedStorage: 100,
+    storageEncrypted: true,
+    kmsKeyId: KMS_KEY_ARN,
+    backupRetentionPeriod: 35,
+    multiAz: true,
+    publiclyAccessible: false,
+    deletionProtection: true,
+    monitoringInterval: 60,
+    monitoringRoleArn: MONITORING_ROLE_ARN,
+    autoMinorVersionUpgrade: true,
+    enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
+    username: "phiadmin",
+    manageMasterUserPassword: true,
+});
+
+/** An Aurora PostgreSQL cluster (provisioned). */
+export const rdsCluster = factory("aws:rds/cluster:Cluster", "phi-aurora", {
+    engine: "aurora-postgresql",
+    engineVersion: "16.4",
+    storageEncrypted: true,
+    kmsKeyId: KMS_KEY_ARN,
+    backupRetentionPeriod: 35,
+    deletionProtection: true,
+    enabledCloudwatchLogsExports: ["postgresql"],
+    masterUsername: "phiadmin",
+    manageMasterUserPassword: true,
+});
+
+export const rdsClusterInstance = factory("aws:rds/clusterInstance:ClusterInstance", "phi-aurora-1", {
+    clusterIdentifier: unknown,
+    engine: "aurora-postgresql",
+    instanceClass: "db.r6g.large",
+    publiclyAccessible: false,
+    monitoringInterval: 60,
+    monitoringRoleArn: MONITORING_ROLE_ARN,
+    autoMinorVersionUpgrade: true,
+});
+
+export const rdsSnapshot = factory("aws:rds/snapshot:Snapshot", "phi-snap", { dbInstanceIdentifier: unknown, dbSnapshotIdentifier: "phi-snap", sharedAccounts: ["444455556666"] });
+export const rdsClusterSnapshot = factory("aws:rds/clusterSnapshot:ClusterSnapshot", "phi-csnap", { dbClusterIdentifier: unknown, dbClusterSnapshotIdentifier: "phi-csnap" });
+export const rdsSnapshotCopy = factory("aws:rds/snapshotCopy:SnapshotCopy", "phi-copy", { sourceDbSnapshotIdentifier: "arn:aws:rds:us-east-1:111122223333:snapshot:phi", targetDbSnapshotIdentifier: "phi-copy", kmsKeyId: KMS_KEY_ARN });
+export const rdsClusterSnapshotCopy = factory("aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", "phi-ccopy", {
+    sourceDbClusterSnapshotIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster-snapshot:phi",
+    targetDbClusterSnapshotIdentifier: "phi-ccopy",
+    kmsKeyId: KMS_KEY_ARN,
+});
+
 // --- GCP ---------------------------------------------------------------------------------------------
 
 const shielded = { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true };

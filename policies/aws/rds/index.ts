@@ -1,0 +1,14 @@
+// RDS and Aurora controls: encryption at rest, backups, Multi-AZ, network exposure, deletion
+// protection, monitoring, patching, log exports and snapshot sharing.
+
+import backupRetention from "./backup-retention";
+import deletionProtection from "./deletion-protection";
+import enhancedMonitoring from "./enhanced-monitoring";
+import logExports from "./log-exports";
+import minorVersionUpgrade from "./minor-version-upgrade";
+import multiAz from "./multi-az";
+import publicAccess from "./public-access";
+import snapshotNotPublic from "./snapshot-not-public";
+import storageEncrypted from "./storage-encrypted";
+
+export const policies = [storageEncrypted, backupRetention, multiAz, publicAccess, deletionProtection, enhancedMonitoring, minorVersionUpgrade, logExports, snapshotNotPublic];
