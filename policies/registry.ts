@@ -4,9 +4,15 @@
 
 import * as cloudtrail from "./aws/cloudtrail";
 import * as cloudwatch from "./aws/cloudwatch";
+import * as dms from "./aws/dms";
+import * as dynamodb from "./aws/dynamodb";
 import * as elasticache from "./aws/elasticache";
+import * as kinesis from "./aws/kinesis";
 import * as awsKms from "./aws/kms";
 import * as rds from "./aws/rds";
+import * as sagemaker from "./aws/sagemaker";
+import * as secretsmanager from "./aws/secretsmanager";
+import * as sns from "./aws/sns";
 import * as vpc from "./aws/vpc";
 import * as compute from "./gcp/compute";
 import * as gcpKms from "./gcp/kms";
@@ -23,6 +29,12 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...cloudtrail.stackPolicies,
     ...vpc.stackPolicies,
     ...rds.policies,
+    ...dynamodb.policies,
+    ...kinesis.policies,
+    ...dms.policies,
+    ...sns.policies,
+    ...secretsmanager.policies,
+    ...sagemaker.policies,
     ...compute.policies,
     ...redis.policies,
     ...logging.policies,

@@ -129,6 +129,40 @@ export const rdsClusterSnapshotCopy = factory("aws:rds/clusterSnapshotCopy:Clust
     kmsKeyId: KMS_KEY_ARN,
 });
 
+export const dynamodbTable = factory("aws:dynamodb/table:Table", "phi-table", {
+    hashKey: "patientId",
+    attributes: [{ name: "patientId", type: "S" }],
+    billingMode: "PAY_PER_REQUEST",
+    pointInTimeRecovery: { enabled: true },
+    serverSideEncryption: { enabled: true, kmsKeyArn: KMS_KEY_ARN },
+});
+
+export const kinesisStream = factory("aws:kinesis/stream:Stream", "phi-stream", { shardCount: 1, encryptionType: "KMS", kmsKeyId: KMS_KEY_ARN });
+
+export const dmsReplicationInstance = factory("aws:dms/replicationInstance:ReplicationInstance", "phi-migration", {
+    replicationInstanceId: "phi-migration",
+    replicationInstanceClass: "dms.t3.medium",
+    publiclyAccessible: false,
+    kmsKeyArn: KMS_KEY_ARN,
+});
+
+export const snsTopic = factory("aws:sns/topic:Topic", "phi-alerts", { kmsMasterKeyId: KMS_KEY_ARN });
+
+export const secretsManagerSecret = factory("aws:secretsmanager/secret:Secret", "phi-db-credentials", { name: "phi/db", kmsKeyId: KMS_KEY_ARN });
+
+export const sagemakerEndpointConfiguration = factory("aws:sagemaker/endpointConfiguration:EndpointConfiguration", "phi-model", {
+    productionVariants: [{ modelName: "phi-model", instanceType: "ml.m5.large", initialInstanceCount: 1 }],
+    kmsKeyArn: KMS_KEY_ARN,
+});
+
+export const sagemakerNotebookInstance = factory("aws:sagemaker/notebookInstance:NotebookInstance", "phi-notebook", {
+    instanceType: "ml.t3.medium",
+    roleArn: "arn:aws:iam::111122223333:role/sagemaker",
+    kmsKeyId: KMS_KEY_ARN,
+    directInternetAccess: "Disabled",
+    subnetId: "subnet-0abc",
+});
+
 // --- GCP ---------------------------------------------------------------------------------------------
 
 const shielded = { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true };
