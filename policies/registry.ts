@@ -9,6 +9,7 @@ import * as dynamodb from "./aws/dynamodb";
 import * as elasticache from "./aws/elasticache";
 import * as kinesis from "./aws/kinesis";
 import * as awsKms from "./aws/kms";
+import * as opensearch from "./aws/opensearch";
 import * as rds from "./aws/rds";
 import * as sagemaker from "./aws/sagemaker";
 import * as secretsmanager from "./aws/secretsmanager";
@@ -35,6 +36,7 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...sns.policies,
     ...secretsmanager.policies,
     ...sagemaker.policies,
+    ...opensearch.policies,
     ...compute.policies,
     ...redis.policies,
     ...logging.policies,

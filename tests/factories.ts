@@ -163,6 +163,22 @@ export const sagemakerNotebookInstance = factory("aws:sagemaker/notebookInstance
     subnetId: "subnet-0abc",
 });
 
+const LOG_GROUP_ARN = "arn:aws:logs:us-east-1:111122223333:log-group:/aws/opensearch/phi";
+const domain = {
+    engineVersion: "OpenSearch_2.13",
+    encryptAtRest: { enabled: true, kmsKeyId: KMS_KEY_ARN },
+    nodeToNodeEncryption: { enabled: true },
+    domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" },
+    vpcOptions: { subnetIds: ["subnet-0abc", "subnet-0def"], securityGroupIds: ["sg-0abc"] },
+    logPublishingOptions: [
+        { logType: "ES_APPLICATION_LOGS", cloudwatchLogGroupArn: LOG_GROUP_ARN },
+        { logType: "SEARCH_SLOW_LOGS", cloudwatchLogGroupArn: LOG_GROUP_ARN },
+        { logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: LOG_GROUP_ARN, enabled: true },
+    ],
+};
+export const opensearchDomain = factory("aws:opensearch/domain:Domain", "phi-search", domain);
+export const elasticsearchDomain = factory("aws:elasticsearch/domain:Domain", "phi-es", { ...domain, engineVersion: undefined, elasticsearchVersion: "7.10" });
+
 // --- GCP ---------------------------------------------------------------------------------------------
 
 const shielded = { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true };
