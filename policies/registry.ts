@@ -11,6 +11,7 @@ import * as kinesis from "./aws/kinesis";
 import * as awsKms from "./aws/kms";
 import * as opensearch from "./aws/opensearch";
 import * as rds from "./aws/rds";
+import * as redshift from "./aws/redshift";
 import * as sagemaker from "./aws/sagemaker";
 import * as secretsmanager from "./aws/secretsmanager";
 import * as sns from "./aws/sns";
@@ -37,6 +38,7 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...secretsmanager.policies,
     ...sagemaker.policies,
     ...opensearch.policies,
+    ...redshift.policies,
     ...compute.policies,
     ...redis.policies,
     ...logging.policies,

@@ -179,6 +179,18 @@ const domain = {
 export const opensearchDomain = factory("aws:opensearch/domain:Domain", "phi-search", domain);
 export const elasticsearchDomain = factory("aws:elasticsearch/domain:Domain", "phi-es", { ...domain, engineVersion: undefined, elasticsearchVersion: "7.10" });
 
+export const redshiftCluster = factory("aws:redshift/cluster:Cluster", "phi-warehouse", {
+    clusterIdentifier: "phi-warehouse",
+    nodeType: "ra3.xlplus",
+    encrypted: "true",
+    kmsKeyId: KMS_KEY_ARN,
+    publiclyAccessible: false,
+    automatedSnapshotRetentionPeriod: 35,
+    allowVersionUpgrade: true,
+    clusterParameterGroupName: "phi-warehouse-tls",
+    manageMasterPassword: true,
+});
+
 // --- GCP ---------------------------------------------------------------------------------------------
 
 const shielded = { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true };
