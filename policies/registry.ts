@@ -30,6 +30,7 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...awsKms.policies,
     ...cloudtrail.stackPolicies,
     ...vpc.stackPolicies,
+    ...redshift.stackPolicies,
     ...rds.policies,
     ...dynamodb.policies,
     ...kinesis.policies,

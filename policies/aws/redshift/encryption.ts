@@ -27,7 +27,7 @@ export default defineResourcePolicy({
     hipaa: ["164.312(a)(2)(iv)"],
     hitrust: ["0903.10f1", "19141.06c1"],
     tags: ["aws", "redshift", "encryption", "encryption-at-rest"],
-    anchors: { checkov: ["CKV_AWS_64"] },
+    anchors: { awsConfig: ["redshift-cluster-configuration-check"], checkov: ["CKV_AWS_64"] },
     remediation:
         'Leave `encrypted` unset or set it to `"true"` on the `aws.redshift.Cluster` (a string in @pulumi/aws 7; the default is "true"). With ' +
         "`requireCustomerManagedKey`, also set `kmsKeyId` to a customer-managed `aws.kms.Key`.",

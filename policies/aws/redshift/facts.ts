@@ -15,3 +15,8 @@ export const encrypted = stringAttribute({ types, field: "encrypted", default: "
 export const publiclyAccessible = booleanAttribute({ types, field: "publiclyAccessible", default: false, source });
 export const automatedSnapshotRetentionPeriod = numberAttribute({ types, field: "automatedSnapshotRetentionPeriod", default: 1, source });
 export const allowVersionUpgrade = booleanAttribute({ types, field: "allowVersionUpgrade", default: true, source });
+
+/** How a Logging resource names its cluster: the cluster's id, which is its clusterIdentifier. */
+export const clusterTarget = { types: [cluster], keys: ["id", "clusterIdentifier"] };
+/** How a cluster names its parameter group: by name. */
+export const parameterGroupTarget = { types: [parameterGroup], keys: ["name", "id"] };
