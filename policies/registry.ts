@@ -31,6 +31,7 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...cloudtrail.stackPolicies,
     ...vpc.stackPolicies,
     ...redshift.stackPolicies,
+    ...secretsmanager.stackPolicies,
     ...rds.policies,
     ...dynamodb.policies,
     ...kinesis.policies,
