@@ -32,6 +32,7 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...vpc.stackPolicies,
     ...redshift.stackPolicies,
     ...secretsmanager.stackPolicies,
+    ...dynamodb.stackPolicies,
     ...rds.policies,
     ...dynamodb.policies,
     ...kinesis.policies,
