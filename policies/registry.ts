@@ -30,6 +30,7 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...awsKms.policies,
     ...cloudtrail.stackPolicies,
     ...vpc.stackPolicies,
+    ...rds.stackPolicies,
     ...redshift.stackPolicies,
     ...secretsmanager.stackPolicies,
     ...dynamodb.stackPolicies,

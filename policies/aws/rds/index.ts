@@ -1,7 +1,9 @@
 // RDS and Aurora controls: encryption at rest, backups, Multi-AZ, network exposure, deletion
-// protection, monitoring, patching, log exports and snapshot sharing.
+// protection, monitoring, patching, log exports and snapshot sharing; a cluster's Multi-AZ
+// (its ClusterInstances) is a stack check.
 
 import backupRetention from "./backup-retention";
+import clusterMultiAz from "./cluster-multi-az";
 import deletionProtection from "./deletion-protection";
 import enhancedMonitoring from "./enhanced-monitoring";
 import logExports from "./log-exports";
@@ -12,3 +14,4 @@ import snapshotNotPublic from "./snapshot-not-public";
 import storageEncrypted from "./storage-encrypted";
 
 export const policies = [storageEncrypted, backupRetention, multiAz, publicAccess, deletionProtection, enhancedMonitoring, minorVersionUpgrade, logExports, snapshotNotPublic];
+export const stackPolicies = [clusterMultiAz];
