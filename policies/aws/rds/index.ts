@@ -10,8 +10,9 @@ import logExports from "./log-exports";
 import minorVersionUpgrade from "./minor-version-upgrade";
 import multiAz from "./multi-az";
 import publicAccess from "./public-access";
+import snapshotEncrypted from "./snapshot-encrypted";
 import snapshotNotPublic from "./snapshot-not-public";
 import storageEncrypted from "./storage-encrypted";
 
 export const policies = [storageEncrypted, backupRetention, multiAz, publicAccess, deletionProtection, enhancedMonitoring, minorVersionUpgrade, logExports, snapshotNotPublic];
-export const stackPolicies = [clusterMultiAz];
+export const stackPolicies = [clusterMultiAz, snapshotEncrypted];

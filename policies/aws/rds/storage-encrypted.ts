@@ -19,12 +19,17 @@ import {
 const encryptFix = "set storageEncrypted: true (and kmsKeyId to a customer-managed aws.kms.Key)";
 const keyFix = "set kmsKeyId to the ARN of a customer-managed aws.kms.Key";
 
+/** An instance's storage encryption (not a replica or Aurora instance, which inherit it). */
+export function instanceEncryption(r: Resource): Outcome {
+    return isTrue(r.props.boolean(instanceStorageEncrypted.field), { path: "storageEncrypted", absentMeans: instanceStorageEncrypted.absent!, fix: encryptFix });
+}
+
 function customerKey(r: Resource, required: boolean): Outcome {
     return required ? isSet(r.props.string("kmsKeyId"), { path: "kmsKeyId", fix: keyFix, missing: "kmsKeyId is not set, so an AWS-managed or AWS-owned key is used" }) : pass;
 }
 
 /** A cluster's storage encryption: explicit, or the default of its engine mode and engine. */
-function clusterEncryption(r: Resource, requireExplicit: boolean): Outcome {
+export function clusterEncryption(r: Resource, requireExplicit: boolean): Outcome {
     const flag = r.props.boolean("storageEncrypted");
     if (flag.state !== "absent") return isTrue(flag, { path: "storageEncrypted", absentMeans: false, fix: encryptFix });
     const mode = valueOf(r.props.string(clusterEngineMode.field), { path: "engineMode", expected: "a string", fix: encryptFix, absent: clusterEngineMode.absent! });
@@ -71,8 +76,7 @@ export default defineResourcePolicy({
         const inherits = inherited(r, { replicas: true });
         if (inherits) return inherits;
         if (r.type === cluster) return [clusterEncryption(r, config.requireExplicitEncryption), customerKey(r, config.requireCustomerManagedKey)];
-        const flag = r.props.boolean(instanceStorageEncrypted.field);
-        return [isTrue(flag, { path: "storageEncrypted", absentMeans: instanceStorageEncrypted.absent!, fix: encryptFix }), customerKey(r, config.requireCustomerManagedKey)];
+        return [instanceEncryption(r), customerKey(r, config.requireCustomerManagedKey)];
     },
     noAutoRemediation: "encryption at rest is chosen when the database is created, so turning it on replaces the database (snapshot, encrypted copy, restore), and the key is a person's choice",
 });
