@@ -44,12 +44,16 @@ const T = {
     redis: "gcp:redis/instance:Instance",
     logBucket: "gcp:logging/projectBucketConfig:ProjectBucketConfig",
     cryptoKey: "gcp:kms/cryptoKey:CryptoKey",
+    dbInstance: "aws:rds/instance:Instance",
+    table: "aws:dynamodb/table:Table",
 };
 
 const cache: Pick = { type: T.replicationGroup, name: "phi-cache" };
 const trail: Pick = { type: T.trail, name: "audit" };
 const vm: Pick = { type: T.instance, name: "phi-app" };
 const memorystore: Pick = { type: T.redis, name: "phi-cache" };
+const db: Pick = { type: T.dbInstance, name: "phi-db" };
+const table: Pick = { type: T.table, name: "phi-records" };
 
 /** For every policy that applies to a sample stack: the one change that must make it fire. */
 const breakages: Record<string, Breakage> = {
@@ -74,6 +78,16 @@ const breakages: Record<string, Breakage> = {
         findingOn: { type: T.bucket, name: "audit-trail" },
     },
     "aws-cloudtrail-log-group-retention": { stack: "aws", target: { type: T.logGroup, name: "audit-trail" }, set: { retentionInDays: 365 } },
+    "aws-rds-storage-encrypted": { stack: "aws", target: db, set: { storageEncrypted: false } },
+    "aws-rds-backup-retention": { stack: "aws", target: db, set: { backupRetentionPeriod: 0 } },
+    "aws-rds-multi-az": { stack: "aws", target: db, set: { multiAz: false } },
+    "aws-rds-public-access": { stack: "aws", target: db, set: { publiclyAccessible: true } },
+    "aws-rds-deletion-protection": { stack: "aws", target: db, set: { deletionProtection: false } },
+    "aws-rds-enhanced-monitoring": { stack: "aws", target: db, set: { monitoringInterval: 0 } },
+    "aws-rds-minor-version-upgrade": { stack: "aws", target: db, set: { autoMinorVersionUpgrade: false } },
+    "aws-rds-log-exports": { stack: "aws", target: db, set: { enabledCloudwatchLogsExports: ["upgrade"] } },
+    "aws-dynamodb-point-in-time-recovery": { stack: "aws", target: table, set: { "pointInTimeRecovery.enabled": false } },
+    "aws-dynamodb-autoscaling": { stack: "aws", target: table, set: { billingMode: "PROVISIONED" } },
     "aws-vpc-flow-logs": { stack: "aws", target: { type: T.flowLog, name: "vpc" }, remove: true, findingOn: { type: T.vpc, name: "phi" } },
 
     "gcp-compute-disk-encryption": { stack: "gce", target: vm, set: { "bootDisk.kmsKeySelfLink": undefined } },
