@@ -5,11 +5,20 @@
 import * as backup from "./aws/backup";
 import * as cloudtrail from "./aws/cloudtrail";
 import * as cloudwatch from "./aws/cloudwatch";
+import * as dms from "./aws/dms";
+import * as dynamodb from "./aws/dynamodb";
 import * as elasticache from "./aws/elasticache";
+import * as kinesis from "./aws/kinesis";
 import * as awsKms from "./aws/kms";
 import * as ebs from "./aws/ebs";
 import * as efs from "./aws/efs";
 import * as s3 from "./aws/s3";
+import * as opensearch from "./aws/opensearch";
+import * as rds from "./aws/rds";
+import * as redshift from "./aws/redshift";
+import * as sagemaker from "./aws/sagemaker";
+import * as secretsmanager from "./aws/secretsmanager";
+import * as sns from "./aws/sns";
 import * as vpc from "./aws/vpc";
 import * as alloydb from "./gcp/alloydb";
 import * as artifactregistry from "./gcp/artifactregistry";
@@ -43,6 +52,19 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...efs.policies,
     ...backup.policies,
     ...backup.stackPolicies,
+    ...rds.stackPolicies,
+    ...redshift.stackPolicies,
+    ...secretsmanager.stackPolicies,
+    ...dynamodb.stackPolicies,
+    ...rds.policies,
+    ...dynamodb.policies,
+    ...kinesis.policies,
+    ...dms.policies,
+    ...sns.policies,
+    ...secretsmanager.policies,
+    ...sagemaker.policies,
+    ...opensearch.policies,
+    ...redshift.policies,
     ...compute.policies,
     ...compute.stackPolicies,
     ...redis.policies,

@@ -166,6 +166,121 @@ export const vpcOf = (name: string, props: Props = {}): ResourceInput => res(T.v
 /** A flow log of all traffic for `vpc` (by property dependency), or for no VPC in particular. */
 export const flowLogFor = (name: string, vpc: ResourceInput | undefined, props: Props = {}): ResourceInput =>
     res(T.flowLog, name, { vpcId: unknown, trafficType: "ALL", logDestination: unknown, ...props }, vpc ? { vpcId: [vpc] } : {});
+export const MONITORING_ROLE_ARN = "arn:aws:iam::111122223333:role/rds-monitoring";
+
+/** An RDS for PostgreSQL instance (not Aurora, not a replica): every RDS control applies. */
+export const rdsInstance = factory("aws:rds/instance:Instance", "phi-db", {
+    engine: "postgres",
+    engineVersion: "16.4",
+    instanceClass: "db.m6g.large",
+    allocatedStorage: 100,
+    storageEncrypted: true,
+    kmsKeyId: KMS_KEY_ARN,
+    backupRetentionPeriod: 35,
+    multiAz: true,
+    publiclyAccessible: false,
+    deletionProtection: true,
+    monitoringInterval: 60,
+    monitoringRoleArn: MONITORING_ROLE_ARN,
+    autoMinorVersionUpgrade: true,
+    enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
+    username: "phiadmin",
+    manageMasterUserPassword: true,
+});
+
+/** An Aurora PostgreSQL cluster (provisioned). */
+export const rdsCluster = factory("aws:rds/cluster:Cluster", "phi-aurora", {
+    engine: "aurora-postgresql",
+    engineVersion: "16.4",
+    storageEncrypted: true,
+    kmsKeyId: KMS_KEY_ARN,
+    backupRetentionPeriod: 35,
+    deletionProtection: true,
+    enabledCloudwatchLogsExports: ["postgresql"],
+    masterUsername: "phiadmin",
+    manageMasterUserPassword: true,
+});
+
+export const rdsClusterInstance = factory("aws:rds/clusterInstance:ClusterInstance", "phi-aurora-1", {
+    clusterIdentifier: unknown,
+    engine: "aurora-postgresql",
+    instanceClass: "db.r6g.large",
+    publiclyAccessible: false,
+    monitoringInterval: 60,
+    monitoringRoleArn: MONITORING_ROLE_ARN,
+    autoMinorVersionUpgrade: true,
+});
+
+export const rdsSnapshot = factory("aws:rds/snapshot:Snapshot", "phi-snap", { dbInstanceIdentifier: unknown, dbSnapshotIdentifier: "phi-snap", sharedAccounts: ["444455556666"] });
+export const rdsClusterSnapshot = factory("aws:rds/clusterSnapshot:ClusterSnapshot", "phi-csnap", { dbClusterIdentifier: unknown, dbClusterSnapshotIdentifier: "phi-csnap" });
+export const rdsSnapshotCopy = factory("aws:rds/snapshotCopy:SnapshotCopy", "phi-copy", { sourceDbSnapshotIdentifier: "arn:aws:rds:us-east-1:111122223333:snapshot:phi", targetDbSnapshotIdentifier: "phi-copy", kmsKeyId: KMS_KEY_ARN });
+export const rdsClusterSnapshotCopy = factory("aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", "phi-ccopy", {
+    sourceDbClusterSnapshotIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster-snapshot:phi",
+    targetDbClusterSnapshotIdentifier: "phi-ccopy",
+    kmsKeyId: KMS_KEY_ARN,
+});
+
+export const dynamodbTable = factory("aws:dynamodb/table:Table", "phi-table", {
+    hashKey: "patientId",
+    attributes: [{ name: "patientId", type: "S" }],
+    billingMode: "PAY_PER_REQUEST",
+    pointInTimeRecovery: { enabled: true },
+    serverSideEncryption: { enabled: true, kmsKeyArn: KMS_KEY_ARN },
+});
+
+export const kinesisStream = factory("aws:kinesis/stream:Stream", "phi-stream", { shardCount: 1, encryptionType: "KMS", kmsKeyId: KMS_KEY_ARN });
+
+export const dmsReplicationInstance = factory("aws:dms/replicationInstance:ReplicationInstance", "phi-migration", {
+    replicationInstanceId: "phi-migration",
+    replicationInstanceClass: "dms.t3.medium",
+    publiclyAccessible: false,
+    kmsKeyArn: KMS_KEY_ARN,
+});
+
+export const snsTopic = factory("aws:sns/topic:Topic", "phi-alerts", { kmsMasterKeyId: KMS_KEY_ARN });
+
+export const secretsManagerSecret = factory("aws:secretsmanager/secret:Secret", "phi-db-credentials", { name: "phi/db", kmsKeyId: KMS_KEY_ARN });
+
+export const sagemakerEndpointConfiguration = factory("aws:sagemaker/endpointConfiguration:EndpointConfiguration", "phi-model", {
+    productionVariants: [{ modelName: "phi-model", instanceType: "ml.m5.large", initialInstanceCount: 1 }],
+    kmsKeyArn: KMS_KEY_ARN,
+});
+
+export const sagemakerNotebookInstance = factory("aws:sagemaker/notebookInstance:NotebookInstance", "phi-notebook", {
+    instanceType: "ml.t3.medium",
+    roleArn: "arn:aws:iam::111122223333:role/sagemaker",
+    kmsKeyId: KMS_KEY_ARN,
+    directInternetAccess: "Disabled",
+    subnetId: "subnet-0abc",
+});
+
+const LOG_GROUP_ARN = "arn:aws:logs:us-east-1:111122223333:log-group:/aws/opensearch/phi";
+const domain = {
+    engineVersion: "OpenSearch_2.13",
+    encryptAtRest: { enabled: true, kmsKeyId: KMS_KEY_ARN },
+    nodeToNodeEncryption: { enabled: true },
+    domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" },
+    vpcOptions: { subnetIds: ["subnet-0abc", "subnet-0def"], securityGroupIds: ["sg-0abc"] },
+    logPublishingOptions: [
+        { logType: "ES_APPLICATION_LOGS", cloudwatchLogGroupArn: LOG_GROUP_ARN },
+        { logType: "SEARCH_SLOW_LOGS", cloudwatchLogGroupArn: LOG_GROUP_ARN },
+        { logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: LOG_GROUP_ARN, enabled: true },
+    ],
+};
+export const opensearchDomain = factory("aws:opensearch/domain:Domain", "phi-search", domain);
+export const elasticsearchDomain = factory("aws:elasticsearch/domain:Domain", "phi-es", { ...domain, engineVersion: undefined, elasticsearchVersion: "7.10" });
+
+export const redshiftCluster = factory("aws:redshift/cluster:Cluster", "phi-warehouse", {
+    clusterIdentifier: "phi-warehouse",
+    nodeType: "ra3.xlplus",
+    encrypted: "true",
+    kmsKeyId: KMS_KEY_ARN,
+    publiclyAccessible: false,
+    automatedSnapshotRetentionPeriod: 35,
+    allowVersionUpgrade: true,
+    clusterParameterGroupName: "phi-warehouse-tls",
+    manageMasterPassword: true,
+});
 
 // --- GCP ---------------------------------------------------------------------------------------------
 

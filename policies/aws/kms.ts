@@ -3,8 +3,8 @@
 import { awsTypes, booleanAttribute, serviceFact, stringAttribute } from "../lib/facts";
 import { isOutcome, notApplicable, Outcome, pass, violation } from "../lib/outcome";
 import { defineResourcePolicy } from "../lib/policy";
-import { isSetString, Props } from "../lib/props";
-import { mustBeTrue, valueOf } from "../lib/rules";
+import { isSetString, Props, Read } from "../lib/props";
+import { isSet, mustBeTrue, valueOf } from "../lib/rules";
 
 export const kmsKey = "aws:kms/key:Key";
 
@@ -90,3 +90,21 @@ export const keyRotation = defineResourcePolicy({
 });
 
 export const policies = [keyRotation];
+
+// --- Customer-managed keys, for the services that accept a KMS key -----------------------------------
+
+/**
+ * A key setting (id, ARN or alias) must name a customer-managed key: set, and not the service's
+ * AWS-managed key (`alias/aws/<service>`, by alias, bare name or alias ARN). A value unknown at preview is
+ * computed from another resource (an aws.kms.Key), so it is customer-managed.
+ */
+export function customerManagedKey(read: Read<string>, o: { path: string; awsManagedAlias: string; fix: string }): Outcome {
+    const set = isSet(read, { path: o.path, fix: o.fix });
+    if (set.kind !== "pass" || read.state !== "known") return set;
+    const value = read.value.trim().toLowerCase();
+    const name = o.awsManagedAlias.replace(/^alias\//, "");
+    if (value === o.awsManagedAlias || value === name || value.endsWith(`:${o.awsManagedAlias}`)) {
+        return violation({ code: "awsManagedKey", field: o.path, problem: `${o.path} names the AWS-managed key ${o.awsManagedAlias}, not a customer-managed key`, fix: o.fix });
+    }
+    return pass;
+}

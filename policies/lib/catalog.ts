@@ -15,6 +15,7 @@ export const hipaaSections = {
     "164.308(a)(7)(ii)(A)": { title: "Data backup plan", kind: "Required" },
     "164.308(a)(7)(ii)(B)": { title: "Disaster recovery plan", kind: "Required" },
     "164.308(a)(7)(ii)(C)": { title: "Emergency mode operation plan", kind: "Required" },
+    "164.308(a)(5)(ii)(D)": { title: "Password management", kind: "Addressable" },
     "164.308(b)(1)": { title: "Business associate contracts and other arrangements", kind: "Standard" },
     "164.312(a)(1)": { title: "Access control", kind: "Standard" },
     "164.312(a)(2)(iv)": { title: "Encryption and decryption", kind: "Addressable" },

@@ -1,5 +1,5 @@
 // Sample stack "aws": a small PHI workload, an app tier in private subnets with a Redis cache for
-// session data, and the audit trail around it, that passes every hipaa-guard policy. The comment
+// session data, a PostgreSQL database and a DynamoDB table for records, and the audit trail around it, that passes every hipaa-guard policy. The comment
 // beside each setting names the policy it satisfies, so this file doubles as the pack's
 // "how to comply" for AWS.
 //
@@ -26,7 +26,7 @@ const trailName = `${prefix}-audit`;
 const trailArn = pulumi.interpolate`arn:${partition}:cloudtrail:${region}:${account}:trail/${trailName}`;
 
 // ---------------------------------------------------------------------------------------------
-// One customer-managed key for PHI at rest: the cache, every log group and the audit trail.
+// One customer-managed key for PHI at rest: the cache, the database, the table, every log group and the audit trail.
 
 const key = new aws.kms.Key("phi", {
     description: `${prefix}: PHI at rest (cache, logs, audit trail)`,
@@ -223,6 +223,77 @@ const cache = new aws.elasticache.ReplicationGroup("phi-cache", {
 
 // ---------------------------------------------------------------------------------------------
 // Block storage for the app tier's PHI working files: an EBS volume encrypted with the PHI key.
+// The PHI database: RDS for PostgreSQL in the data subnets, reachable only from the app subnets.
+
+const dbSecurityGroup = new aws.ec2.SecurityGroup("db", { vpcId: vpc.id, description: "PostgreSQL: only the app subnets, only the database port", tags });
+appCidrs.forEach(
+    (cidr, i) =>
+        new aws.vpc.SecurityGroupIngressRule(`db-from-app-${i}`, {
+            securityGroupId: dbSecurityGroup.id,
+            description: `app subnet ${i} to PostgreSQL`,
+            ipProtocol: "tcp",
+            fromPort: 5432,
+            toPort: 5432,
+            cidrIpv4: cidr,
+        }),
+);
+const dbSubnets = new aws.rds.SubnetGroup("db", { description: "Data subnets for the PHI database", subnetIds: dataSubnets.map(s => s.id), tags });
+
+// Enhanced Monitoring publishes through a role only RDS monitoring can assume (aws-rds-enhanced-monitoring).
+const dbMonitoringRole = new aws.iam.Role("db-monitoring", {
+    assumeRolePolicy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": account } } }],
+    }),
+    tags,
+});
+new aws.iam.RolePolicyAttachment("db-monitoring", {
+    role: dbMonitoringRole.name,
+    policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
+});
+
+const db = new aws.rds.Instance("phi-db", {
+    engine: "postgres",
+    engineVersion: "16",
+    instanceClass: "db.t4g.medium",
+    allocatedStorage: 50,
+    storageType: "gp3",
+    dbSubnetGroupName: dbSubnets.name,
+    vpcSecurityGroupIds: [dbSecurityGroup.id],
+    username: "phiadmin",
+    manageMasterUserPassword: true, // the password lives in Secrets Manager, rotated by RDS
+    masterUserSecretKmsKeyId: key.arn,
+    storageEncrypted: true, // aws-rds-storage-encrypted
+    kmsKeyId: key.arn, // aws-rds-storage-encrypted (customer-managed key)
+    backupRetentionPeriod: 35, // aws-rds-backup-retention
+    multiAz: true, // aws-rds-multi-az
+    publiclyAccessible: false, // aws-rds-public-access
+    deletionProtection: true, // aws-rds-deletion-protection
+    monitoringInterval: 60, // aws-rds-enhanced-monitoring
+    monitoringRoleArn: dbMonitoringRole.arn, // aws-rds-enhanced-monitoring
+    autoMinorVersionUpgrade: true, // aws-rds-minor-version-upgrade
+    enabledCloudwatchLogsExports: ["postgresql", "upgrade"], // aws-rds-log-exports
+    finalSnapshotIdentifier: `${prefix}-phi-db-final`,
+    tags,
+});
+
+// PHI records by patient: on-demand capacity, continuous backups, the PHI key.
+const records = new aws.dynamodb.Table("phi-records", {
+    hashKey: "patientId",
+    rangeKey: "recordId",
+    attributes: [
+        { name: "patientId", type: "S" },
+        { name: "recordId", type: "S" },
+    ],
+    billingMode: "PAY_PER_REQUEST", // aws-dynamodb-autoscaling
+    pointInTimeRecovery: { enabled: true }, // aws-dynamodb-point-in-time-recovery
+    serverSideEncryption: { enabled: true, kmsKeyArn: key.arn },
+    deletionProtectionEnabled: true,
+    tags,
+});
+
+// ---------------------------------------------------------------------------------------------
+// The audit trail: every region's management events, to a protected bucket and to CloudWatch Logs.
 
 const phiVolume = new aws.ebs.Volume("phi-data", {
     availabilityZone: zones.apply(z => z[0]),
@@ -269,7 +340,7 @@ new aws.iam.RolePolicyAttachment("backup", {
 new aws.backup.Selection("phi", {
     planId: backupPlan.id,
     iamRoleArn: backupRole.arn,
-    resources: [phiVolume.arn], // aws-backup-in-plan
+    resources: [phiVolume.arn, db.arn, records.arn], // aws-backup-in-plan: the PHI volume, database and table
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -449,3 +520,5 @@ export const cacheEndpoint = cache.primaryEndpointAddress;
 export const auditTrailArn = trail.arn;
 export const keyArn = key.arn;
 export const phiBucket = phiData.bucket.bucket;
+export const dbEndpoint = db.endpoint;
+export const recordsTable = records.name;

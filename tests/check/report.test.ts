@@ -318,7 +318,7 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
     describe("a stack with nothing evaluated", () => {
         it("says so in JSON", () => {
             assert.strictEqual(uncovered.json.verdict, "nothingEvaluated");
-            assert.match(uncovered.json.verdictText, /^No resource was evaluated: no enabled policy of the pack covers its only resource \(aws:sns\/topic:Topic\)\. This is not a pass/);
+            assert.match(uncovered.json.verdictText, /^No resource was evaluated: no enabled policy of the pack covers its only resource \(aws:route53\/zone:Zone\)\. This is not a pass/);
             assert.deepStrictEqual(uncovered.json.summary.resources, { sent: 1, evaluated: 0, notApplicableOnly: 0, notCovered: 1 });
         });
 
@@ -334,7 +334,7 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
 
         it("says so in Markdown", () => {
             assert.match(uncovered.markdown, /^## Verdict: ⚠️ Nothing evaluated\n\nNo resource was evaluated: .+ This is not a pass/m);
-            assert.match(uncovered.markdown, /^## Resources no policy covers\n[\s\S]*\| `aws:sns\/topic:Topic` \| 1 \|$/m);
+            assert.match(uncovered.markdown, /^## Resources no policy covers\n[\s\S]*\| `aws:route53\/zone:Zone` \| 1 \|$/m);
         });
 
         it("says so in the terminal, and exits 7 when nothing else is wrong", () => {

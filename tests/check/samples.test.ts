@@ -61,6 +61,8 @@ const T = {
     gcsBucket: "gcp:storage/bucket:Bucket",
     gcsMember: "gcp:storage/bucketIAMMember:BucketIAMMember",
     sink: "gcp:logging/projectSink:ProjectSink",
+    dbInstance: "aws:rds/instance:Instance",
+    table: "aws:dynamodb/table:Table",
 };
 
 const cache: Pick = { type: T.replicationGroup, name: "phi-cache" };
@@ -72,6 +74,8 @@ const phiBucket: Pick = { type: T.bucket, name: "phi-data" };
 const ofPhiBucket = (type: string): Pick => ({ type, name: "phi-data" });
 const database: Pick = { type: T.sql, name: "phi-db" };
 const documents: Pick = { type: T.gcsBucket, name: "phi-documents" };
+const db: Pick = { type: T.dbInstance, name: "phi-db" };
+const table: Pick = { type: T.table, name: "phi-records" };
 
 /** For every policy that applies to a sample stack: the one change that must make it fire. */
 const breakages: Record<string, Breakage> = {
@@ -96,6 +100,16 @@ const breakages: Record<string, Breakage> = {
         findingOn: { type: T.bucket, name: "audit-trail" },
     },
     "aws-cloudtrail-log-group-retention": { stack: "aws", target: { type: T.logGroup, name: "audit-trail" }, set: { retentionInDays: 365 } },
+    "aws-rds-storage-encrypted": { stack: "aws", target: db, set: { storageEncrypted: false } },
+    "aws-rds-backup-retention": { stack: "aws", target: db, set: { backupRetentionPeriod: 0 } },
+    "aws-rds-multi-az": { stack: "aws", target: db, set: { multiAz: false } },
+    "aws-rds-public-access": { stack: "aws", target: db, set: { publiclyAccessible: true } },
+    "aws-rds-deletion-protection": { stack: "aws", target: db, set: { deletionProtection: false } },
+    "aws-rds-enhanced-monitoring": { stack: "aws", target: db, set: { monitoringInterval: 0 } },
+    "aws-rds-minor-version-upgrade": { stack: "aws", target: db, set: { autoMinorVersionUpgrade: false } },
+    "aws-rds-log-exports": { stack: "aws", target: db, set: { enabledCloudwatchLogsExports: ["upgrade"] } },
+    "aws-dynamodb-point-in-time-recovery": { stack: "aws", target: table, set: { "pointInTimeRecovery.enabled": false } },
+    "aws-dynamodb-autoscaling": { stack: "aws", target: table, set: { billingMode: "PROVISIONED" } },
     "aws-vpc-flow-logs": { stack: "aws", target: { type: T.flowLog, name: "vpc" }, remove: true, findingOn: { type: T.vpc, name: "phi" } },
     "aws-ebs-encrypted-volumes": { stack: "aws", target: { type: "aws:ebs/volume:Volume", name: "phi-data" }, set: { encrypted: false } },
     "aws-backup-plan-frequency-retention": { stack: "aws", target: { type: "aws:backup/plan:Plan", name: "phi" }, set: { "rules.0.schedule": "cron(0 5 ? * SUN *)" } },
