@@ -8,7 +8,7 @@ type Props = Record<string, unknown>;
 /** A factory: the compliant resource, with `changes` applied (`undefined` removes a property). */
 export type Factory = (changes?: Props) => ResourceInput;
 
-function factory(type: string, name: string, compliant: Props): Factory {
+export function factory(type: string, name: string, compliant: Props): Factory {
     return (changes = {}) => {
         const props: Props = { ...compliant };
         for (const [key, value] of Object.entries(changes)) {

@@ -1,25 +1,9 @@
-// Fixtures for issue 12's Compute Engine tests: VMs built from a template or machine image,
-// project metadata, and outputs-shaped (state) instances. Not a test file; the *.issue-12.test.ts
-// files and inherited-settings.test.ts import it.
+// Compute Engine fixtures: VMs built from a template or machine image, project metadata, and
+// outputs-shaped (state) instances. Not a test file; the compute tests import it.
 
-import { ResourceInput } from "../../../tools/lib/analyzer-client";
-import { GCP_APP_SA, GCP_KMS_KEY } from "../../factories";
+import { factory, GCP_APP_SA, GCP_KMS_KEY } from "../../factories";
 
 type Props = Record<string, unknown>;
-
-/** The compliant resource with `changes` applied (`undefined` removes a property). */
-function factory(type: string, name: string, compliant: Props): (changes?: Props) => ResourceInput {
-    return (changes = {}) => {
-        const props: Props = { ...compliant };
-        for (const [key, value] of Object.entries(changes)) {
-            if (value === undefined) delete props[key];
-            else props[key] = value;
-        }
-        const resource: ResourceInput = { type, name, props };
-        Object.defineProperty(resource, "changes", { value: changes, enumerable: false });
-        return resource;
-    };
-}
 
 export const T = {
     instance: "gcp:compute/instance:Instance",
