@@ -28,6 +28,7 @@ import {
     Secret,
     SIG_KEY,
     toAnalyzeRequest,
+    toAnalyzeStackRequest,
     unknown,
     urnOf,
 } from "../tools/lib/analyzer-client";
@@ -105,28 +106,6 @@ function describe2(o: Outcome, Resp: { deserializeBinary(b: Uint8Array): { toObj
     return "error" in o ? `error: ${o.error}` : JSON.stringify(Resp.deserializeBinary(Buffer.from(o.bytes, "base64")).toObject(), null, 1);
 }
 
-function stackRequest(resources: ResourceInput[]): analyzerpb.AnalyzeStackRequest {
-    const req = new analyzerpb.AnalyzeStackRequest();
-    req.setResourcesList(
-        resources.map(r => {
-            const a = toAnalyzeRequest(r);
-            const res = new analyzerpb.AnalyzerResource();
-            res.setType(a.getType());
-            res.setName(a.getName());
-            res.setUrn(a.getUrn());
-            res.setProperties(a.getProperties());
-            res.setOptions(a.getOptions());
-            const deps = res.getPropertydependenciesMap();
-            for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
-                const pd = new analyzerpb.AnalyzerPropertyDependencies();
-                pd.setUrnsList(urns);
-                deps.set(k, pd);
-            }
-            return res;
-        }),
-    );
-    return req;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Generators: configurations, stack tags, resources and stacks around what the pack reads.
@@ -266,7 +245,7 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
                     await same("remediate", toAnalyzeRequest(r));
                     responses += 2;
                 }
-                await same("analyzeStack", stackRequest(stack));
+                await same("analyzeStack", toAnalyzeStackRequest(stack));
                 responses++;
             }),
             { numRuns: runs, seed },
@@ -300,7 +279,7 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
             assert.ok("error" in (await same("analyze", req)), req.getType());
         }
         const vpc = { type: "aws:ec2/vpc:Vpc", name: "v", props: {} };
-        const stack = stackRequest([vpc]);
+        const stack = toAnalyzeStackRequest([vpc]);
         stack.getResourcesList()[0].setProperties(withRef.getProperties());
         assert.ok("error" in (await same("analyzeStack", stack)));
     });
@@ -316,8 +295,8 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
                 const expected = await same("analyze", toAnalyzeRequest(r));
                 assert.deepStrictEqual(await outcome(() => fallback.rpc("analyze", toAnalyzeRequest(r))), expected);
             }
-            const expected = await same("analyzeStack", stackRequest(benchResources(48)));
-            assert.deepStrictEqual(await outcome(() => fallback.rpc("analyzeStack", stackRequest(benchResources(48)))), expected);
+            const expected = await same("analyzeStack", toAnalyzeStackRequest(benchResources(48)));
+            assert.deepStrictEqual(await outcome(() => fallback.rpc("analyzeStack", toAnalyzeStackRequest(benchResources(48)))), expected);
         } finally {
             await fallback.process.stop();
         }

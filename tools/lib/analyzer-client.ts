@@ -135,6 +135,13 @@ export function toAnalyzeRequest(r: ResourceInput): analyzerpb.AnalyzeRequest {
     return req;
 }
 
+/** The request AnalyzeStack takes for a stack's resources, as the engine builds it. */
+export function toAnalyzeStackRequest(resources: readonly ResourceInput[]): analyzerpb.AnalyzeStackRequest {
+    const req = new analyzerpb.AnalyzeStackRequest();
+    req.setResourcesList(resources.map(toAnalyzerResource));
+    return req;
+}
+
 export interface NotApplicable {
     policyName: string;
     reason: string;
@@ -292,8 +299,7 @@ export class PolicyPackProcess {
     }
 
     async analyzeStack(resources: ResourceInput[]): Promise<AnalyzeResult> {
-        const req = new analyzerpb.AnalyzeStackRequest();
-        req.setResourcesList(resources.map(toAnalyzerResource));
+        const req = toAnalyzeStackRequest(resources);
         return fromAnalyzeResponse(await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(this.client.analyzeStack, req));
     }
 
