@@ -130,6 +130,8 @@ const breakages: Record<string, Breakage> = {
     "gcp-compute-shielded-vm": { stack: "gce", target: vm, set: { "shieldedInstanceConfig.enableSecureBoot": false } },
     "gcp-compute-os-login": { stack: "gce", target: vm, set: { "metadata.enable-oslogin": "FALSE" } },
     "gcp-compute-serial-port": { stack: "gce", target: vm, set: { "metadata.serial-port-enable": "TRUE" } },
+    // Left out, enable-oslogin comes from project metadata, which this sample does not manage: the stack policy decides it.
+    "gcp-compute-inherited-settings": { stack: "gce", target: vm, set: { "metadata.enable-oslogin": undefined } },
     "gcp-compute-public-ip": { stack: "gce", target: vm, set: { "networkInterfaces.0.accessConfigs": [{}] } },
     "gcp-compute-service-account": {
         stack: "gce",

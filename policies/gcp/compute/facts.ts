@@ -287,5 +287,11 @@ export function metadataMustNotBeTrue(props: Props, key: string, o: { what: stri
 export function itemAsMetadata(props: Props, key: string): Props | Outcome | undefined {
     const k = valueOf(props.string("key"), { path: "key", expected: "a string", fix: `set key to "${key}"`, absent: undefined });
     if (isOutcome(k)) return k;
-    return k === key ? new Props({ metadata: { [key]: props.raw("value") } }) : undefined;
+    if (k === key) return new Props({ metadata: { [key]: props.raw("value") } });
+    // Another spelling of a key the guest agent reads in any case: as in a metadata map, it must not be false.
+    if (k === undefined || !agentKeys.has(key) || k.toLowerCase() !== key) return undefined;
+    const value = props.raw("value");
+    if (isUnknown(value)) return undecided("value");
+    if (metadataBoolean(value) === true) return pass;
+    return violation({ code: "otherSpelling", field: "key", problem: `this item's key is another spelling of "${key}" and its value is not true, and the guest agent may read it`, fix: `use key "${key}" with value "TRUE", or remove this item` });
 }

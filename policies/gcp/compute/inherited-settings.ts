@@ -4,8 +4,8 @@ import { Props } from "../../lib/props";
 import { elementsOf, wrongType } from "../../lib/rules";
 import { concerning, defineStackPolicy, ReferenceTarget, Stack, StackResource } from "../../lib/stack";
 import {
-    derivedVmTypes, instance, instanceFromMachineImage, instanceTemplate, isReadBack, itemAsMetadata, metadataBoolean, metadataEntry, metadataMustBeTrue,
-    metadataMustNotBeTrue, projectMetadata, projectMetadataItem, regionInstanceTemplate, templateDiskKey,
+    declaredVmTypes, instance, instanceFromMachineImage, instanceTemplate, isReadBack, itemAsMetadata, metadataBoolean, metadataEntry, metadataMustBeTrue,
+    metadataMustNotBeTrue, projectMetadata, projectMetadataItem, regionInstanceTemplate, templateDiskKey, vmTypes,
 } from "./facts";
 import ipForwarding from "./ip-forwarding";
 import publicIp from "./public-ip";
@@ -35,7 +35,7 @@ const blocks = [
     { field: "canIpForward", policy: ipForwarding },
 ];
 const metadataChecks = [
-    { key: "enable-oslogin", check: (p: Props, c: Config) => metadataMustBeTrue(p, "enable-oslogin", { absentMeans: c.osLoginEnforcedByProject, absentProblem: 'metadata["enable-oslogin"] is not set, so SSH access uses metadata keys instead of OS Login' }) },
+    { key: "enable-oslogin", check: (p: Props, c: Config) => metadataMustBeTrue(p, "enable-oslogin", { absentMeans: c.osLoginEnforcedByProject, absentProblem: 'metadata["enable-oslogin"] is set neither on the VM nor in project metadata this stack manages, so SSH access uses metadata keys instead of OS Login' }) },
     { key: "block-project-ssh-keys", check: (p: Props) => metadataMustBeTrue(p, "block-project-ssh-keys", { absentMeans: false, absentProblem: 'metadata["block-project-ssh-keys"] is not set, so project-wide SSH keys can log in to this VM' }) },
     { key: "serial-port-enable", check: (p: Props) => metadataMustNotBeTrue(p, "serial-port-enable", { what: "the interactive serial console accepts connections" }) },
 ];
@@ -54,6 +54,28 @@ function inheritedKeys(vm: StackResource): { key: string; merged: boolean }[] {
     if (map.state === "absent") return metadataChecks.map(m => ({ key: m.key, merged: false }));
     if (map.state !== "known" || isReadBack(vm.props)) return []; // unknown or garbage: the VM policies say so; outputs: the map is whole
     return metadataChecks.filter(m => map.value.raw(m.key) === undefined || map.value.raw(m.key) === null).map(m => ({ key: m.key, merged: true }));
+}
+
+/** The keys a VM or template's own metadata leaves to the project (a declared VM's map is never merged with a template's). */
+const projectKeys = ["enable-oslogin", "serial-port-enable"];
+
+/** A declared VM or template: the project-wide keys its metadata leaves out, decided from the stack's project metadata. */
+function fromProjectMetadata(vm: StackResource, stack: Stack, config: Config): Outcome | Outcome[] {
+    const map = vm.props.object("metadata");
+    if (map.state === "unknown") return undecided("metadata");
+    if (map.state === "wrongType") return notApplicable("the VM's metadata is not a map, which gcp-compute-os-login reports");
+    const left = projectKeys.filter(k => map.state === "absent" || map.value.raw(k) === undefined || map.value.raw(k) === null);
+    if (left.length === 0) return notApplicable("the VM sets enable-oslogin and serial-port-enable itself, so the VM policies check them");
+    return left.map(key => projectOrNone(stack, vm, key, config));
+}
+
+/** A key nothing on the VM's side sets: what the stack's project metadata says, or the key's default. */
+function projectOrNone(stack: Stack, vm: StackResource, key: string, config: Config): Outcome {
+    const check = metadataChecks.find(m => m.key === key)!.check;
+    const project = projectValue(stack, vm, key);
+    if (isOutcome(project)) return project;
+    const outcome = check(project.props, config);
+    return project.found ? fromProject(outcome) : outcome;
 }
 
 /** What in-stack project metadata sets for `key`: a value, nothing, or undecided (unknown, or maybe another project's). */
@@ -80,12 +102,7 @@ function projectValue(stack: Stack, vm: StackResource, key: string): { props: Pr
 function inheritedMetadata(vm: StackResource, template: StackResource, stack: Stack, config: Config): Outcome[] {
     return inheritedKeys(vm).map(({ key, merged }) => {
         const check = metadataChecks.find(m => m.key === key)!.check;
-        const fromProjectOrNone = (): Outcome => {
-            const project = projectValue(stack, vm, key);
-            if (isOutcome(project)) return project;
-            const outcome = check(project.props, config);
-            return project.found ? fromProject(outcome) : outcome;
-        };
+        const fromProjectOrNone = () => projectOrNone(stack, vm, key, config);
         const t = template.props.object("metadata");
         const templateSets = t.state !== "absent" && !(t.state === "known" && (t.value.raw(key) === undefined || t.value.raw(key) === null));
         const viaTemplate = templateSets ? fromTemplate(check(template.props, config)) : fromProjectOrNone();
@@ -120,9 +137,9 @@ function inheritsAnything(vm: StackResource): boolean {
 
 export default defineStackPolicy({
     name: "gcp-compute-inherited-settings",
-    description: "Compute Engine VMs built from an instance template or machine image get compliant settings from it where they set none themselves.",
+    description: "Compute Engine VMs get compliant settings from their instance template, machine image or project metadata where they set none themselves.",
     severity: "high",
-    types: derivedVmTypes,
+    types: vmTypes,
     hipaa: ["164.312(a)(1)", "164.312(a)(2)(iv)", "164.312(c)(1)", "164.312(d)"],
     hitrust: ["01.q", "01.l", "01.c", "0805.01m1", "09.j", "1903.06d1"],
     tags: ["gcp", "compute", "encryption", "access-control", "integrity", "stack"],
@@ -132,12 +149,14 @@ export default defineStackPolicy({
         "(gcp-compute-disk-encryption, -shielded-vm, -os-login, -serial-port, -public-ip, -service-account, -ip-forwarding) check what it sets, " +
         "this policy what it inherits. Fix the template (a new `gcp.compute.InstanceTemplate`, since templates are immutable) or set the field on the VM. " +
         "Pass the template's `selfLinkUnique` (not a literal) so the pack can find it at preview; a template or machine image this stack does not create " +
-        "leaves the inherited settings undecided. Project metadata in the stack (`gcp.compute.ProjectMetadata`, `ProjectMetadataItem`) supplies " +
-        "`enable-oslogin` and `serial-port-enable` where neither the VM nor its template sets them.",
+        "leaves the inherited settings undecided. On every VM and template, project metadata in the stack (`gcp.compute.ProjectMetadata`, " +
+        "`ProjectMetadataItem`) supplies `enable-oslogin` and `serial-port-enable` where neither the VM nor its template sets them: set " +
+        "`enable-oslogin: \"TRUE\"` there or on the VM. If OS Login is enabled project-wide outside this stack (project metadata managed " +
+        "elsewhere, or the organization policy `constraints/compute.requireOsLogin`), set this policy's `osLoginEnforcedByProject: true`.",
     knobs: {
         osLoginEnforcedByProject: booleanKnob({
             default: false,
-            description: "Accept a VM whose template and in-stack project metadata leave enable-oslogin unset, because OS Login is enabled project-wide outside this stack.",
+            description: "Accept a VM whose own metadata, template and in-stack project metadata leave enable-oslogin unset, because OS Login is enabled project-wide outside this stack (project metadata or constraints/compute.requireOsLogin).",
         }),
         forbidDefaultServiceAccount: booleanKnob({
             default: false,
@@ -145,6 +164,8 @@ export default defineStackPolicy({
         }),
     },
     check: (vm, stack, config) => {
+        // Outputs of a template-built VM hold its whole metadata map; the project's is never copied into it.
+        if (declaredVmTypes.includes(vm.type) || isReadBack(vm.props)) return fromProjectMetadata(vm, stack, config);
         if (!inheritsAnything(vm)) return notApplicable("the VM sets every checked setting itself, so the VM policies check them");
         if (vm.type === instanceFromMachineImage) return undecided("sourceMachineImage");
         const ref = stack.resolve(vm, "sourceInstanceTemplate", templates);

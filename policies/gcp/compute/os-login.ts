@@ -1,5 +1,4 @@
-import { booleanKnob } from "../../lib/knobs";
-import { isOutcome, Outcome, pass } from "../../lib/outcome";
+import { isOutcome, notApplicable, Outcome, pass } from "../../lib/outcome";
 import { defineResourcePolicy, Resource } from "../../lib/policy";
 import { valueOf } from "../../lib/rules";
 import { inherited, inheritedKey, itemAsMetadata, metadataMustBeTrue, projectMetadata, projectMetadataItem, vmTypes } from "./facts";
@@ -28,17 +27,12 @@ export default defineResourcePolicy({
         "Set `metadata: { \"enable-oslogin\": \"TRUE\", \"block-project-ssh-keys\": \"TRUE\" }` on the `gcp.compute.Instance` or instance template, " +
         "and grant users `roles/compute.osLogin` (or `roles/compute.osAdminLogin`) instead of distributing SSH keys. Metadata keys are case-sensitive: " +
         "use these spellings, and no other spelling of the same key.\n" +
-        "If OS Login is enabled for the whole project (project metadata `enable-oslogin: TRUE`, or the organization policy " +
-        "`constraints/compute.requireOsLogin`), set this policy's `osLoginEnforcedByProject: true`; an instance that sets `enable-oslogin` " +
-        "to false still overrides the project and is reported. A `gcp.compute.ProjectMetadata` (or `ProjectMetadataItem`) that sets " +
-        "`enable-oslogin` to false turns OS Login off for every VM that does not set it: remove it or set it to \"TRUE\".",
-    knobs: {
-        osLoginEnforcedByProject: booleanKnob({
-            default: false,
-            description: "Accept an instance that does not set enable-oslogin itself, because OS Login is enabled project-wide (project metadata or constraints/compute.requireOsLogin).",
-        }),
-    },
-    check: (r, config) => {
+        "A VM or template that leaves `enable-oslogin` out takes it from project metadata: gcp-compute-inherited-settings decides that key " +
+        "with the stack's `gcp.compute.ProjectMetadata` / `ProjectMetadataItem` (or its `osLoginEnforcedByProject` knob when OS Login is " +
+        "enabled project-wide outside this stack, e.g. by `constraints/compute.requireOsLogin`); a VM that sets it to false overrides the project " +
+        "and is reported here. A `gcp.compute.ProjectMetadata` (or `ProjectMetadataItem`) that sets `enable-oslogin` to false turns OS Login off " +
+        "for every VM that does not set it: remove it or set it to \"TRUE\".",
+    check: r => {
         if (r.type === projectMetadata || r.type === projectMetadataItem) return projectOsLogin(r);
         const fromSource = inherited(r, "metadata");
         if (fromSource) return fromSource;
@@ -46,8 +40,10 @@ export default defineResourcePolicy({
         if (isOutcome(metadata) && metadata.kind === "violation") return metadata;
         // A template-built VM's metadata map may be merged with its source's: a key it leaves out is inherited.
         const absent = (k: string) => inheritedKey(r, k);
+        // Left out, enable-oslogin comes from the project: only the stack shows whether its metadata turns OS Login on.
+        const fromProject = notApplicable('metadata["enable-oslogin"] is not set on the VM, so it comes from project metadata, which gcp-compute-inherited-settings checks');
         return [
-            metadataMustBeTrue(r.props, key, { absentMeans: config.osLoginEnforcedByProject, absentProblem: 'metadata["enable-oslogin"] is not set, so SSH access uses metadata keys instead of OS Login', absent: absent(key) }),
+            metadataMustBeTrue(r.props, key, { absentMeans: false, absentProblem: "", absent: absent(key) ?? fromProject }),
             metadataMustBeTrue(r.props, "block-project-ssh-keys", { absentMeans: false, absentProblem: 'metadata["block-project-ssh-keys"] is not set, so project-wide SSH keys can log in to this VM', absent: absent("block-project-ssh-keys") }),
         ];
     },

@@ -1,8 +1,8 @@
 // The readings compute/facts.ts shares among the VM policies: metadata keys, and the property paths findings name.
 
-import { outcomesOf, passes, policyCases, remediates, undecided, violates } from "../../cases";
+import { garbage, outcomesOf, passes, policyCases, remediates, undecided, violates } from "../../cases";
 import { instance, instanceTemplate } from "../../factories";
-import { ResourceInput, unknown } from "../../../tools/lib/analyzer-client";
+import { ResourceInput, secret, unknown } from "../../../tools/lib/analyzer-client";
 import { fromTemplate, osLogin, projectMetadata, projectMetadataItem, stateFromImage, stateInstance, stateInstanceRecorded } from "./fixtures";
 import * as assert from "assert";
 import { usePack } from "../../pack";
@@ -19,16 +19,21 @@ const serial = 'metadata["serial-port-enable"]';
 
 policyCases("gcp-compute-os-login", [
     // Another spelling alone is not the key Compute Engine documents.
-    violates(instance({ metadata: { "ENABLE-OSLOGIN": "TRUE", "Block-Project-SSH-Keys": "1" } }), [{ code: "absentDefault", field: oslogin }, { code: "absentDefault", field: blockKeys }]),
+    // The documented spelling left out: enable-oslogin comes from the project (gcp-compute-inherited-settings).
+    violates(instance({ metadata: { "ENABLE-OSLOGIN": "TRUE", "Block-Project-SSH-Keys": "1" } }), { code: "absentDefault", field: blockKeys }),
     passes(instance({ metadata: { ...osLogin, "ENABLE-OSLOGIN": "TRUE" } })),
     // ...but the guest agent may read it, so one that is not true is reported beside the right one.
     violates(instance({ metadata: { ...osLogin, "ENABLE-OSLOGIN": "FALSE" } }), { code: "otherSpelling", field: oslogin }),
     violates(stateInstance({ metadata: { ...osLogin, "Block-Project-Ssh-Keys": "no" } }), { code: "otherSpelling", field: blockKeys }),
-    violates(instance({ metadata: { "block-project-ssh-keys": "TRUE", "Enable-OsLogin": "FALSE" } }), { code: "otherSpelling", field: oslogin }, { osLoginEnforcedByProject: true }),
+    violates(instance({ metadata: { "block-project-ssh-keys": "TRUE", "Enable-OsLogin": "FALSE" } }), { code: "otherSpelling", field: oslogin }),
     undecided(instance({ metadata: { ...osLogin, "ENABLE-OSLOGIN": unknown } }), oslogin),
     violates(projectMetadata({ metadata: { "enable-oslogin": "TRUE", "ENABLE-OSLOGIN": "FALSE" } }), { code: "otherSpelling", field: oslogin }),
     violates(projectMetadata({ metadata: { "ENABLE-OSLOGIN": "TRUE", "enable-oslogin": "FALSE" } }), { code: "notAllowed", field: oslogin }),
-    passes(projectMetadataItem({ key: "ENABLE-OSLOGIN", value: "FALSE" })),
+    // An item under another spelling is read like that spelling in a map: false is reported, true is harmless.
+    violates(projectMetadataItem({ key: "ENABLE-OSLOGIN", value: "FALSE" }), { code: "otherSpelling", field: "key" }),
+    passes(projectMetadataItem({ key: "Enable-OsLogin", value: "true" })),
+    undecided(projectMetadataItem({ key: "ENABLE-OSLOGIN", value: unknown }), "value"),
+    garbage(projectMetadataItem({ key: "ENABLE-OSLOGIN", value: secret("SECRET") })),
     passes(fromTemplate({ metadata: osLogin })),
 ]);
 

@@ -86,10 +86,15 @@ describe(policy, () => {
         return { codes, undecided, wire };
     }
     const passes = (a: Answer) => assert.deepStrictEqual([a.codes, a.undecided, a.wire.violations, a.wire.advisories], [{}, {}, [], []]);
-    const violates = (a: Answer, ...expected: { code: string; field: string }[]) => assert.deepStrictEqual(a.codes, { [vmUrn]: expected });
+    /** The VM's violations (a template that leaves a project-wide key out is checked too, on its own URN: see below). */
+    const violates = (a: Answer, ...expected: { code: string; field: string }[]) => assert.deepStrictEqual(a.codes[vmUrn], expected);
+    /** Nothing reported on the VM (a template beside it may be: see its own cases). */
+    const vmPasses = (a: Answer) => assert.deepStrictEqual([a.codes[vmUrn], a.undecided[vmUrn]], [undefined, undefined]);
     const isUndecided = (a: Answer, ...fields: string[]) => {
-        assert.deepStrictEqual([a.codes, a.undecided], [{}, { [a.wire.advisories[0]?.urn ?? "none"]: fields }]);
-        for (const f of fields) assert.ok(a.wire.advisories[0].message.includes(f), a.wire.advisories[0].message);
+        const urn = a.undecided[vmUrn] ? vmUrn : (a.wire.advisories[0]?.urn ?? "none");
+        assert.deepStrictEqual([a.codes[urn], a.undecided[urn]], [undefined, fields]);
+        const advisory = a.wire.advisories.find(d => d.urn === urn)!;
+        for (const f of fields) assert.ok(advisory.message.includes(f), advisory.message);
     };
 
     it("passes a VM whose in-stack template (found by property dependency at preview) is compliant", async () => {
@@ -132,15 +137,15 @@ describe(policy, () => {
         isUndecided(await run([t, vmFrom(t)]), "sourceInstanceTemplate.shieldedInstanceConfig");
     });
 
-    it("does not apply to a VM that sets everything itself (outputs: the provider reads the whole VM back)", async () => {
+    it("takes nothing from the template of a VM read back from state (the provider reads the whole VM back)", async () => {
         const a = await run([template({ canIpForward: true }), { ...stateFromTemplate(), urn: vmUrn, name: "vm" }]);
         passes(a);
-        assert.match(a.wire.notApplicable ?? "", /the VM sets every checked setting itself/);
         // Read back, a VM without a service account has none (the recorded state's shape), even one built from a machine image.
         const image = stateFromImage({ serviceAccount: undefined });
         const b = await run([{ ...image, urn: urnOf(image.type, image.name) }]);
         passes(b);
-        assert.match(b.wire.notApplicable ?? "", /the VM sets every checked setting itself/);
+        // ...but the project-wide keys its recorded metadata leaves out still come from the project: decided, not "not applicable".
+        assert.strictEqual(b.wire.notApplicable, undefined);
     });
 
     it("maps the template's disks onto the VM's: the boot disk unless bootDisk is set, the others unless attachedDisks is", async () => {
@@ -176,14 +181,18 @@ describe(policy, () => {
             // Another project's metadata says nothing about this VM's; a project that may be this one leaves it undecided.
             const vmIn = (p: string) => vmFrom(noOsLogin, { project: p });
             violates(await run([noOsLogin, vmIn("phi-prod"), project({ "enable-oslogin": "TRUE" }, { project: "phi-dev" })]), { code: "absentDefault", field: 'metadata["enable-oslogin"]' });
-            passes(await run([noOsLogin, vmIn("phi-prod"), project({ "enable-oslogin": "TRUE" }, { project: "phi-prod" })]));
+            // (The template names no project, so for the template itself that metadata may or may not apply: undecided there.)
+            vmPasses(await run([noOsLogin, vmIn("phi-prod"), project({ "enable-oslogin": "TRUE" }, { project: "phi-prod" })]));
             isUndecided(await run([noOsLogin, vmIn("phi-prod"), project({ "enable-oslogin": "TRUE" })]), 'project.metadata["enable-oslogin"]');
         });
 
         it("turns the serial console on from project metadata, unless the VM or its template sets it", async () => {
             const t = template();
             violates(await run([t, vmFrom(t), item("serial-port-enable", "TRUE")]), { code: "notAllowed", field: 'project.metadata["serial-port-enable"]' });
-            passes(await run([t, vmFrom(t, { metadata: { ...osLogin, "serial-port-enable": "FALSE" } }), item("serial-port-enable", "TRUE")]));
+            // The VM overrides the project; its template does not, so the template is reported for the VMs a group would build from it.
+            const own = await run([t, vmFrom(t, { metadata: { ...osLogin, "serial-port-enable": "FALSE" } }), item("serial-port-enable", "TRUE")]);
+            vmPasses(own);
+            assert.deepStrictEqual(own.codes[t.urn!], [{ code: "notAllowed", field: 'project.metadata["serial-port-enable"]' }]);
             const off = template({ metadata: { ...osLogin, "serial-port-enable": "FALSE" } });
             passes(await run([off, vmFrom(off), item("serial-port-enable", "TRUE")]));
             const on = template({ metadata: { ...osLogin, "serial-port-enable": "1" } });
@@ -200,6 +209,57 @@ describe(policy, () => {
             passes(await run([both, vmFrom(both, { metadata: { "block-project-ssh-keys": "TRUE" } }), project({ "enable-oslogin": "TRUE" })]));
             const none = template({ metadata: {} });
             violates(await run([none, vmFrom(none, { metadata: { "block-project-ssh-keys": "TRUE" } })]), { code: "absentDefault", field: 'metadata["enable-oslogin"]' });
+        });
+    });
+
+    describe("VMs and templates that declare their settings: the project-wide keys their metadata leaves out", () => {
+        const vm = (metadata: unknown, props: Record<string, unknown> = {}) =>
+            res(T.instance, "plain", { zone: "us-central1-a", machineType: "n2-standard-2", ...(metadata === undefined ? {} : { metadata }), ...props });
+        const plainUrn = urnOf(T.instance, "plain");
+        const project = (metadata: unknown, props: Record<string, unknown> = {}) => res(T.projectMetadata, "project", { metadata, ...props });
+        const item = (key: string, value: unknown) => res(T.projectMetadataItem, `item-${key}`, { key, value });
+        const blockOnly = { "block-project-ssh-keys": "TRUE" };
+        const on = (a: Answer, urn: string) => a.codes[urn];
+
+        it("takes enable-oslogin from the stack's project metadata, else the knob decides", async () => {
+            assert.deepStrictEqual(on(await run([vm(blockOnly)]), plainUrn), [{ code: "absentDefault", field: 'metadata["enable-oslogin"]' }]);
+            assert.deepStrictEqual(on(await run([vm(undefined)]), plainUrn), [{ code: "absentDefault", field: 'metadata["enable-oslogin"]' }]);
+            passes(await run([vm(blockOnly), project({ "enable-oslogin": "TRUE" })]));
+            passes(await run([vm(blockOnly), item("enable-oslogin", "1")]));
+            passes(await run([vm(blockOnly)], { osLoginEnforcedByProject: true }));
+            // The project turning it off is reported on the VM that relies on it (and by gcp-compute-os-login on the metadata itself).
+            assert.deepStrictEqual(on(await run([vm(blockOnly), project({ "enable-oslogin": "FALSE" })], { osLoginEnforcedByProject: true }), plainUrn), [
+                { code: "notAllowed", field: 'project.metadata["enable-oslogin"]' },
+            ]);
+            isUndecided(await run([vm(blockOnly), project({ "enable-oslogin": unknown })]), 'project.metadata["enable-oslogin"]');
+            assert.deepStrictEqual(on(await run([vm(blockOnly, { project: "phi-prod" }), project({ "enable-oslogin": "TRUE" }, { project: "phi-dev" })]), plainUrn), [
+                { code: "absentDefault", field: 'metadata["enable-oslogin"]' },
+            ]);
+        });
+
+        it("turns the serial console on from project metadata unless the VM sets serial-port-enable", async () => {
+            assert.deepStrictEqual(on(await run([vm(osLogin), item("serial-port-enable", "TRUE")]), plainUrn), [{ code: "notAllowed", field: 'project.metadata["serial-port-enable"]' }]);
+            passes(await run([vm({ ...osLogin, "serial-port-enable": "FALSE" }), item("serial-port-enable", "TRUE")]));
+        });
+
+        it("is not applicable where the VM sets both keys itself, and leaves unknown or garbage metadata to the VM policies", async () => {
+            const a = await run([vm({ ...osLogin, "serial-port-enable": "FALSE" })]);
+            passes(a);
+            assert.match(a.wire.notApplicable ?? "", /sets enable-oslogin and serial-port-enable itself/);
+            isUndecided(await run([vm(unknown)]), "metadata");
+            const g = await run([vm(["SECRET"])]);
+            passes(g);
+            assert.match(g.wire.notApplicable ?? "", /gcp-compute-os-login reports/);
+        });
+
+        it("checks a template's own metadata the same way, and outputs-shaped VMs too", async () => {
+            const t = template({ metadata: blockOnly });
+            assert.deepStrictEqual(on(await run([t]), t.urn!), [{ code: "absentDefault", field: 'metadata["enable-oslogin"]' }]);
+            passes(await run([t, project({ "enable-oslogin": "TRUE" })]));
+            // State: a template-built VM's recorded metadata is whole, and the project's is never copied into it.
+            const state = res(T.fromTemplate, "vm", { ...stateFromTemplate().props, metadata: blockOnly });
+            assert.deepStrictEqual(on(await run([state]), vmUrn), [{ code: "absentDefault", field: 'metadata["enable-oslogin"]' }]);
+            passes(await run([state, project({ "enable-oslogin": "TRUE" }, { project: state.props.project })]));
         });
     });
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { garbage, misconfigured, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
+import { garbage, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
 import { computeGarbage, computeSecrets, instance, instanceOutputs, instanceTemplateOutputs, vms } from "../../factories";
 import { usePack } from "../../pack";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
@@ -9,7 +9,6 @@ const policy = "gcp-compute-os-login";
 const osLogin = 'metadata["enable-oslogin"]';
 const blockKeys = 'metadata["block-project-ssh-keys"]';
 const metadata = { "enable-oslogin": "TRUE", "block-project-ssh-keys": "TRUE" };
-const enforcedByProject = { osLoginEnforcedByProject: true };
 
 policyCases(policy, [
     ...vms().map(r => passes(r)),
@@ -17,21 +16,14 @@ policyCases(policy, [
     ...["TRUE", "true", "True", "1", "t", "T"].map(value => passes(instance({ metadata: { "enable-oslogin": value, "block-project-ssh-keys": value } }))),
     // Booleans and numbers written where the provider expects strings.
     passes(instance({ metadata: { "enable-oslogin": true, "block-project-ssh-keys": 1 } })),
-    ...vms({ metadata: { "block-project-ssh-keys": "TRUE" } }).map(r => violates(r, { code: "absentDefault", field: osLogin })),
+    // Left out, enable-oslogin comes from project metadata: gcp-compute-inherited-settings decides it with the stack in view.
+    ...vms({ metadata: { "block-project-ssh-keys": "TRUE" } }).map(r => passes(r)),
     violates(instance({ metadata: { "enable-oslogin": "TRUE" } }), { code: "absentDefault", field: blockKeys }),
-    violates(instance({ metadata: undefined }), [
-        { code: "absentDefault", field: osLogin },
-        { code: "absentDefault", field: blockKeys },
-    ]),
+    violates(instance({ metadata: undefined }), { code: "absentDefault", field: blockKeys }),
     ...["FALSE", "0", "f"].map(value => violates(instance({ metadata: { ...metadata, "enable-oslogin": value } }), { code: "notAllowed", field: osLogin })),
     ...["yes", "tRuE", " TRUE", "enabled-SECRET"].map(value => violates(instance({ metadata: { ...metadata, "enable-oslogin": value } }), { code: "unrecognised", field: osLogin })),
     garbage(instance({ metadata: { ...metadata, "enable-oslogin": "enabled-SECRET" } })),
     // Two spellings of the key: both must enable it.
-    // With OS Login enforced by the project, leaving enable-oslogin out is fine; turning it off is not.
-    passes(instance({ metadata: { "block-project-ssh-keys": "TRUE" } }), enforcedByProject),
-    violates(instance({ metadata: { ...metadata, "enable-oslogin": "FALSE" } }), { code: "notAllowed", field: osLogin }, enforcedByProject),
-    violates(instance({ metadata: {} }), { code: "absentDefault", field: blockKeys }, enforcedByProject),
-    misconfigured(instance(), { osLoginEnforcedByProject: "yes" }, "osLoginEnforcedByProject"),
     undecided(instance({ metadata: unknown }), "metadata"),
     undecided(instance({ metadata: { ...metadata, "enable-oslogin": unknown } }), osLogin),
     violates(instance({ metadata: ["enable-oslogin=TRUE"] }), { code: "wrongType", field: "metadata" }),
@@ -42,21 +34,16 @@ policyCases(policy, [
     passes(instanceOutputs()),
     passes(instanceTemplateOutputs()),
     // No metadata in state is an empty map.
-    violates(instanceOutputs({ metadata: {} }), [
-        { code: "absentDefault", field: osLogin },
-        { code: "absentDefault", field: blockKeys },
-    ]),
+    violates(instanceOutputs({ metadata: {} }), { code: "absentDefault", field: blockKeys }),
 ]);
 
 describe(`${policy} (beyond the table)`, () => {
     const pack = usePack();
 
-    it("publishes its knob schema (the generic metadata is checked for every policy in tests/metadata.test.ts)", () => {
-        const osLoginPolicy = pack.info.policies.find(x => x.name === policy)!;
-        assert.deepStrictEqual(osLoginPolicy.configSchema?.properties.osLoginEnforcedByProject, {
-            type: "boolean", default: false,
-            description: "Accept an instance that does not set enable-oslogin itself, because OS Login is enabled project-wide (project metadata or constraints/compute.requireOsLogin).",
-        });
+    it("has no knob: the project-wide one belongs to gcp-compute-inherited-settings, which sees the stack's project metadata", () => {
+        const schema = (name: string) => pack.info.policies.find(x => x.name === name)!.configSchema?.properties ?? {};
+        assert.deepStrictEqual(Object.keys(schema(policy)).filter(k => !["enforcementLevel", "scope", "waivers"].includes(k)), []);
+        assert.strictEqual(schema("gcp-compute-inherited-settings").osLoginEnforcedByProject?.default, false);
     });
 });
 
@@ -68,7 +55,7 @@ const oslogin = 'metadata["enable-oslogin"]';
 
 policyCases("gcp-compute-os-login", [
     // Outputs: the recorded state sets neither key.
-    violates(stateInstance({ metadata: stateInstanceRecorded.metadata }), [{ code: "absentDefault", field: oslogin }, { code: "absentDefault", field: blockKeys }]),
+    violates(stateInstance({ metadata: stateInstanceRecorded.metadata }), { code: "absentDefault", field: blockKeys }),
     passes(stateInstance()),
     passes(stateFromTemplate()),
     passes(stateFromImage()),
