@@ -15,6 +15,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { allPolicies } from "../policies/registry";
+import { stackResources } from "../policies/lib/stack-request";
 import { benchResources } from "../bench/fixtures";
 import {
     encodeValue,
@@ -282,6 +283,46 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
         const stack = toAnalyzeStackRequest([vpc]);
         stack.getResourcesList()[0].setProperties(withRef.getProperties());
         assert.ok("error" in (await same("analyzeStack", stack)));
+        // The SDK builds every resource of the stack, so a resource no stack policy reads fails it too:
+        // a value it cannot deserialize, no options, or a provider whose properties it cannot deserialize.
+        const random = { type: "random:index/randomId:RandomId", name: "id", props: {} };
+        const unread = toAnalyzeStackRequest([vpc, random]);
+        unread.getResourcesList()[1].setProperties(withRef.getProperties());
+        const optionless = toAnalyzeStackRequest([vpc, random]);
+        optionless.getResourcesList()[1].clearOptions();
+        const badProvider = toAnalyzeStackRequest([vpc, random]);
+        const provider = new analyzerpb.AnalyzerProviderResource();
+        provider.setType("pulumi:providers:random");
+        provider.setUrn("urn:pulumi:dev::hipaa-guard::pulumi:providers:random::default");
+        provider.setProperties(withRef.getProperties());
+        badProvider.getResourcesList()[1].setProvider(provider);
+        for (const req of [unread, optionless, badProvider]) assert.ok("error" in (await same("analyzeStack", req)));
+        // ...and a well-formed provider is no reason to fail.
+        const goodProvider = toAnalyzeStackRequest([vpc, random]);
+        const fine = provider.clone();
+        fine.setProperties(Struct.fromJavaScript({ version: "3.6.0" }));
+        goodProvider.getResourcesList()[1].setProvider(fine);
+        assert.ok(!("error" in (await same("analyzeStack", goodProvider))));
+    });
+
+    it("builds a stack's resources with the SDK's deserializer, and leaves a request the SDK's build fails on to the SDK", () => {
+        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        const { deserializeProperties } = require("@pulumi/policy/deserialize");
+        const input = benchResources(60);
+        const req = toAnalyzeStackRequest(input);
+        const built = stackResources(req.getResourcesList() as never, deserializeProperties)!;
+        assert.deepStrictEqual(
+            built.map(r => [r.type, r.name, r.urn, r.props]),
+            req.getResourcesList().map(r => [r.getType(), r.getName(), r.getUrn(), deserializeProperties(r.getProperties(), false)]),
+        );
+        const flow = built.find(r => r.type === "aws:ec2/flowLog:FlowLog")! as unknown as { propertyDependencies: Record<string, { urn: string }[]> };
+        assert.deepStrictEqual(flow.propertyDependencies.vpcId, [{ urn: input.find(r => r.type === "aws:ec2/vpc:Vpc")!.urn }]);
+        const optionless = toAnalyzeStackRequest(input);
+        optionless.getResourcesList()[7].clearOptions();
+        assert.strictEqual(stackResources(optionless.getResourcesList() as never, deserializeProperties), undefined);
+        const withRef = toAnalyzeStackRequest(input);
+        withRef.getResourcesList()[9].setProperties(Struct.fromJavaScript(encodeValue({ key: { [SIG_KEY]: RESOURCE_REF_SIG, urn: "urn:x" } }) as Record<string, never>));
+        assert.strictEqual(stackResources(withRef.getResourcesList() as never, deserializeProperties), undefined);
     });
 
     it("falls back to the SDK's own handlers when the SDK lacks what dispatch uses, and answers the same", async () => {

@@ -26,6 +26,7 @@
 // answer for other types the probes could not pin down (it then runs on every request), an SDK
 // whose internals are not shaped as expected (nothing is hooked at all), and HIPAA_GUARD_DISPATCH=sdk.
 
+import { ProtoResource, stackResources } from "./stack-request";
 import * as path from "path";
 import { Policies, PolicyPack, PolicyPackArgs, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 
@@ -437,9 +438,12 @@ export function dispatchingImplementation(
         let present: Set<string> | undefined;
         let shared: Promise<readonly unknown[] | undefined> | undefined;
         let captureFailed = false;
-        // The resources as the SDK's handler builds them, once for this request.
+        // The resources as stack policies read them (stack-request.ts), or, where the SDK's build
+        // fails on the request, as the SDK's handler builds them; once for this request.
         const capture = () =>
             (shared ??= new Promise(resolve => {
+                const own = stackResources(req.getResourcesList() as unknown as ProtoResource[], deserialize());
+                if (own) return resolve(own);
                 let resources: readonly unknown[] | undefined;
                 const capturing = { name: captureName, description: "", enforcementLevel: "mandatory", validateStack: (args: { resources: readonly unknown[] }) => void (resources = args.resources) };
                 makeStack([capturing as SdkPolicy])(call, err => resolve(err ? undefined : resources));

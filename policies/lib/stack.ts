@@ -98,10 +98,14 @@ export class Stack {
             const read = fields.string(key);
             return read.state === "known" ? read.value : "";
         };
-        // Keep only the URNs: the SDK's resource objects are re-created for every policy.
-        const dependencies = new Map<string, readonly string[]>();
-        const byField = fields.object("propertyDependencies");
-        if (byField.state === "known") {
+        // Keep only the URNs (the SDK's resource objects are re-created for every policy), read on
+        // first use: most resources are never asked what they depend on.
+        let dependencies: Map<string, readonly string[]> | undefined;
+        const dependencyUrns = (): Map<string, readonly string[]> => {
+            if (dependencies) return dependencies;
+            dependencies = new Map();
+            const byField = fields.object("propertyDependencies");
+            if (byField.state !== "known") return dependencies;
             for (const field of byField.value.keys()) {
                 const deps = byField.value.list(field);
                 if (deps.state !== "known") continue;
@@ -113,7 +117,8 @@ export class Stack {
                 }
                 if (urns.length > 0) dependencies.set(field, urns);
             }
-        }
+            return dependencies;
+        };
         const props = fields.raw("props");
         return {
             type: text("type"),
@@ -122,7 +127,7 @@ export class Stack {
             props: new Props(typeof props === "object" && props !== null ? props : {}),
             dependsOn: field => {
                 const found: StackResource[] = [];
-                for (const urn of dependencies.get(field) ?? []) {
+                for (const urn of dependencyUrns().get(field) ?? []) {
                     const dep = this.byUrn.get(urn);
                     if (dep) found.push(dep);
                 }
