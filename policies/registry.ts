@@ -27,6 +27,7 @@ import * as bigtable from "./gcp/bigtable";
 import * as compute from "./gcp/compute";
 import * as dataproc from "./gcp/dataproc";
 import * as filestore from "./gcp/filestore";
+import * as vertex from "./gcp/vertex";
 import * as healthcare from "./gcp/healthcare";
 import * as gcpKms from "./gcp/kms";
 import * as logging from "./gcp/logging";
@@ -84,4 +85,5 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...bigtable.policies,
     ...artifactregistry.policies,
     ...alloydb.policies,
+    ...vertex.policies,
 ];

@@ -921,3 +921,38 @@ export const flowLogOutputs = (name: string, vpcId: string, changes: Props = {})
         logGroupName: "/vpc/flow", maxAggregationInterval: 600, region: "us-east-1", subnetId: "", tags: {}, tagsAll: {}, trafficType: "ALL", transitGatewayAttachmentId: "",
         transitGatewayId: "", vpcId, ...changes,
     }));
+
+// Vertex AI (policies/gcp/vertex.ts): Workbench and user-managed notebook instances, endpoints, datasets.
+export const workbenchInstance = factory("gcp:workbench/instance:Instance", "notebook", {
+    location: "us-central1-a",
+    gceSetup: {
+        machineType: "e2-standard-4",
+        disablePublicIp: true,
+        bootDisk: { diskEncryption: "CMEK", kmsKey: GCP_KMS_KEY },
+        dataDisks: { diskEncryption: "CMEK", kmsKey: GCP_KMS_KEY, diskSizeGb: "100" },
+        networkInterfaces: [{ network: "phi", subnet: "phi-subnet" }],
+    },
+});
+/** As state holds it: blocks as one-element lists, the input-only diskEncryption empty. */
+export const workbenchInstanceOutputs = factory("gcp:workbench/instance:Instance", "notebook", {
+    location: "us-central1-a",
+    state: "ACTIVE",
+    gceSetup: [
+        {
+            machineType: "e2-standard-4",
+            disablePublicIp: true,
+            enableIpForwarding: false,
+            bootDisk: [{ diskEncryption: "", diskSizeGb: "150", diskType: "PD_BALANCED", kmsKey: GCP_KMS_KEY }],
+            dataDisks: [{ diskEncryption: "", diskSizeGb: "100", diskType: "PD_BALANCED", kmsKey: GCP_KMS_KEY }],
+        },
+    ],
+});
+export const notebooksInstance = factory("gcp:notebooks/instance:Instance", "legacy-notebook", {
+    location: "us-central1-a",
+    machineType: "e2-standard-4",
+    noPublicIp: true,
+    diskEncryption: "CMEK",
+    kmsKey: GCP_KMS_KEY,
+});
+export const aiEndpoint = factory("gcp:vertex/aiEndpoint:AiEndpoint", "endpoint", { displayName: "claims-model", location: "us-central1", encryptionSpec: { kmsKeyName: GCP_KMS_KEY } });
+export const aiDataset = factory("gcp:vertex/aiDataset:AiDataset", "dataset", { displayName: "claims", metadataSchemaUri: "gs://google-cloud-aiplatform/schema/dataset/metadata/tabular_1.0.0.yaml", region: "us-central1", encryptionSpec: { kmsKeyName: GCP_KMS_KEY } });

@@ -94,6 +94,9 @@ const serviceNames: Record<string, string> = {
     "gcp:bigtable": "Bigtable",
     "gcp:artifactregistry": "Artifact Registry",
     "gcp:alloydb": "AlloyDB",
+    "gcp:workbench": "Vertex AI Workbench",
+    "gcp:notebooks": "Vertex AI Workbench (user-managed notebooks)",
+    "gcp:vertex": "Vertex AI",
 };
 const cloudNames: Record<string, string> = { aws: "AWS", gcp: "Google Cloud" };
 
