@@ -29,7 +29,7 @@ serviceFact({
 // --- Plaintext AWS credentials ------------------------------------------------------------------------
 
 const credentialNames: ReadonlySet<string> = new Set(["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]);
-const envFix = 'remove the variable and let the build use the project\'s serviceRole, or store the key in Secrets Manager (type "SECRETS_MANAGER" and the secret\'s ARN as value)';
+const envFix = "remove the variable and let the build use the project's serviceRole, or keep the key in Secrets Manager or Parameter Store and give the variable that type";
 
 function variableOutcome(item: unknown, path: string): Outcome {
     const variable = classify(item, "object");
