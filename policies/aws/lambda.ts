@@ -20,7 +20,8 @@ serviceFact({
     about: "aws.lambda.Permission principal",
     says:
         'a principal that is "*" or contains a wildcard lets any AWS account (or anyone, for a function URL with auth NONE) invoke the function unless principalOrgId, ' +
-        "sourceAccount or sourceArn restricts it; AWS Config's lambda-function-public-access-prohibited counts such a statement as public",
+        "sourceAccount or sourceArn restricts it to fixed values (a source ARN of wildcards only, such as arn:aws:s3:::*, restricts nothing); AWS Config's " +
+        "lambda-function-public-access-prohibited counts such a statement as public",
     source: "AWS Config Developer Guide: lambda-function-public-access-prohibited; " + permissionSource,
 });
 serviceFact({
@@ -36,12 +37,26 @@ const restrictionFields = ["principalOrgId", "sourceAccount", "sourceArn"] as co
 const publicFix = "name an AWS account ID or role ARN as principal, or restrict it with principalOrgId, sourceAccount or sourceArn";
 const serviceFix = "set sourceArn to the invoking resource's ARN (e.g. the bucket or topic) and sourceAccount to its account ID";
 
-/** Whether one of `fields` restricts the statement (a value unknown at preview is set), or the wrong-type violation. */
+/** Only wildcards (and separators): "*", "arn:aws:s3:::*" names no particular account or resource. */
+const onlyWildcards = /^[*?/]*$/;
+
+/**
+ * Whether a condition value limits who can invoke: a source ARN names its account (12 digits) or
+ * some resource, anything else is more than wildcards. A value unknown at preview counts as a limit.
+ */
+function limits(field: string, value: string): boolean {
+    if (field !== "sourceArn" || !value.startsWith("arn:")) return !onlyWildcards.test(value);
+    const parts = value.split(":");
+    return /^\d{12}$/.test(parts[4] ?? "") || !onlyWildcards.test(parts.slice(5).join(":"));
+}
+
+/** Whether one of `fields` restricts the statement, or the wrong-type violation. */
 function restrictedBy(props: Props, fields: readonly string[], fix: string): boolean | Outcome {
     for (const field of fields) {
         const read = props.string(field);
         if (read.state === "wrongType") return wrongType({ path: field, value: read.value, expected: "a string", fix });
-        if (isSetString(read)) return true;
+        if (read.state === "unknown") return true;
+        if (isSetString(read) && read.state === "known" && limits(field, read.value.trim())) return true;
     }
     return false;
 }

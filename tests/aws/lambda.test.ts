@@ -21,6 +21,11 @@ policyCases("aws-lambda-permission-not-public", [
     violates(lambdaPermission(unrestricted), { code: "unrestrictedService", field: "sourceArn" }),
     violates(lambdaPermission({ principal: "sns.amazonaws.com", ...unrestricted }), { code: "unrestrictedService", field: "sourceArn" }),
     violates(lambdaPermission({ principal: "events.amazonaws.com", sourceArn: "", sourceAccount: "  " }), { code: "unrestrictedService", field: "sourceArn" }),
+    // A source ARN of wildcards only restricts nothing; one naming an account or a resource does.
+    violates(lambdaPermission({ sourceArn: "arn:aws:s3:::*", sourceAccount: undefined }), { code: "unrestrictedService", field: "sourceArn" }),
+    violates(lambdaPermission({ principal: "*", sourceArn: "*", sourceAccount: undefined }), { code: "public", field: "principal" }),
+    passes(lambdaPermission({ principal: "apigateway.amazonaws.com", sourceArn: "arn:aws:execute-api:us-east-1:111122223333:abc123/*/GET/records", sourceAccount: undefined })),
+    passes(lambdaPermission({ sourceArn: "arn:aws:s3:::phi-intake-*", sourceAccount: undefined })),
     violates(lambdaPermission({ principal: "" }), { code: "notSet", field: "principal" }),
     violates(lambdaPermission({ principal: undefined }), { code: "notSet", field: "principal" }),
     violates(lambdaPermission({ principal: ["*"] }), { code: "wrongType", field: "principal" }),

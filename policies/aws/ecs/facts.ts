@@ -21,6 +21,11 @@ serviceFact({
     source,
 });
 serviceFact({
+    about: "aws.ecs.TaskDefinition networkMode omitted",
+    says: "bridge for Linux containers on EC2 (awsvpc is required on Fargate, and Windows uses its default NAT mode): never host",
+    source: "Amazon ECS Developer Guide: task definition parameters (networkMode); " + source,
+});
+serviceFact({
     about: "ECS container definition readonlyRootFilesystem",
     says: "omitted means false: the container may write to its root file system",
     source: "Amazon ECS Developer Guide: task definition parameters (readonlyRootFilesystem); AWS Config Developer Guide: ecs-containers-readonly-access",
