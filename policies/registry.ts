@@ -74,7 +74,6 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     // Lambda, ECS, EMR and other compute services (issue 17).
     ...lambda.policies,
     ...ecs.policies,
-    ...emr.policies,
     ...emr.stackPolicies,
     ...elasticbeanstalk.stackPolicies,
     ...codebuild.policies,

@@ -929,6 +929,7 @@ export const T17 = {
     functionUrl: "aws:lambda/functionUrl:FunctionUrl",
     taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
     emrCluster: "aws:emr/cluster:Cluster",
+    emrSecurityConfiguration: "aws:emr/securityConfiguration:SecurityConfiguration",
     subnet: "aws:ec2/subnet:Subnet",
     ebEnvironment: "aws:elasticbeanstalk/environment:Environment",
     ebTemplate: "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate",

@@ -1,15 +1,16 @@
-// EMR controls: clusters authenticate users and services with Kerberos, and their master node has
-// no public IP address (which the cluster's subnet decides: a stack check).
+// EMR controls: clusters authenticate users and services with Kerberos (which their security
+// configuration decides), and their master node has no public IP address (which their subnet
+// decides): both stack checks.
 
 import { awsTypes, booleanAttribute, serviceFact } from "../lib/facts";
 import { isOutcome, Outcome, pass, undecided, violation } from "../lib/outcome";
-import { defineResourcePolicy } from "../lib/policy";
-import { classify } from "../lib/props";
+import { classify, Props } from "../lib/props";
 import { isFalse, isSet, wrongType } from "../lib/rules";
-import { concerning, defineStackPolicy, Stack, StackResource } from "../lib/stack";
+import { concerning, defineStackPolicy, ReferenceTarget, Stack, StackResource } from "../lib/stack";
 
 export const cluster = "aws:emr/cluster:Cluster";
 export const subnet = "aws:ec2/subnet:Subnet";
+export const securityConfiguration = "aws:emr/securityConfiguration:SecurityConfiguration";
 
 const clusterSource = awsTypes("emr/cluster");
 
@@ -18,8 +19,8 @@ export const mapPublicIpOnLaunch = booleanAttribute({ types: [subnet], field: "m
 serviceFact({
     about: "aws.emr.Cluster Kerberos authentication",
     says:
-        "is on only when securityConfiguration names an EMR security configuration with AuthenticationConfiguration.KerberosConfiguration and the cluster sets " +
-        "kerberosAttributes (realm, kdcAdminPassword); EMR rejects either without the other",
+        "is on only when securityConfiguration names an EMR security configuration whose JSON has AuthenticationConfiguration.KerberosConfiguration; such a " +
+        "cluster must also set kerberosAttributes (realm, kdcAdminPassword)",
     source: "Amazon EMR Management Guide: use Kerberos for authentication with Amazon EMR; AWS Config Developer Guide: emr-kerberos-enabled; " + clusterSource,
 });
 serviceFact({
@@ -32,32 +33,59 @@ serviceFact({
 
 const kerberosFix = "set securityConfiguration to an aws.emr.SecurityConfiguration whose JSON enables AuthenticationConfiguration.KerberosConfiguration, and kerberosAttributes { realm, kdcAdminPassword }";
 
-export const kerberos = defineResourcePolicy({
+/** A cluster names its security configuration by the configuration's name. */
+const securityConfigurationTarget: ReferenceTarget = { types: [securityConfiguration], keys: ["name", "id"] };
+
+/** The in-stack security configuration enables Kerberos: its JSON has AuthenticationConfiguration.KerberosConfiguration. */
+function enablesKerberos(sc: StackResource): Outcome {
+    const path = "SecurityConfiguration.configuration";
+    const read = sc.props.string("configuration");
+    if (read.state === "unknown") return undecided(path);
+    if (read.state === "wrongType") return wrongType({ path, value: read.value, expected: "a JSON string", fix: kerberosFix, secret: true });
+    let doc: unknown;
+    try {
+        doc = read.state === "known" ? JSON.parse(read.value) : undefined;
+    } catch {
+        return violation({ code: "invalidJson", field: path, problem: "the cluster's security configuration is not valid JSON", fix: kerberosFix });
+    }
+    const auth = classify(doc, "object").state === "known" ? new Props(doc as object).single("AuthenticationConfiguration") : undefined;
+    const kerberos = auth?.state === "known" ? auth.value.single("KerberosConfiguration") : undefined;
+    return kerberos?.state === "known"
+        ? pass
+        : violation({ code: "kerberosOff", field: path, problem: "the cluster's security configuration has no AuthenticationConfiguration.KerberosConfiguration, so Kerberos is off", fix: kerberosFix });
+}
+
+function kerberosOutcomes(c: StackResource, stack: Stack): Outcome[] {
+    const outcomes: Outcome[] = [isSet(c.props.string("securityConfiguration"), { path: "securityConfiguration", fix: kerberosFix, missing: "securityConfiguration is not set, so the cluster has no Kerberos authentication" })];
+    const block = c.props.single("kerberosAttributes");
+    if (block.state === "unknown") outcomes.push(undecided("kerberosAttributes"));
+    else if (block.state === "wrongType") outcomes.push(wrongType({ path: "kerberosAttributes", value: block.value, expected: "a block", fix: kerberosFix }));
+    else if (block.state === "absent") outcomes.push(violation({ code: "notSet", field: "kerberosAttributes", problem: "kerberosAttributes is not set, so the cluster has no Kerberos realm", fix: kerberosFix }));
+    else {
+        outcomes.push(isSet(block.value.string("realm"), { path: "kerberosAttributes.realm", fix: kerberosFix }));
+        outcomes.push(isSet(block.value.string("kdcAdminPassword"), { path: "kerberosAttributes.kdcAdminPassword", fix: kerberosFix, secret: true }));
+    }
+    // A security configuration managed elsewhere is AWS Config's to check after deployment.
+    const ref = stack.resolve(c, "securityConfiguration", securityConfigurationTarget);
+    if (ref.state === "inStack") outcomes.push(enablesKerberos(ref.resource));
+    else if (ref.state === "unknown") outcomes.push(undecided("securityConfiguration"));
+    return outcomes;
+}
+
+export const kerberos = defineStackPolicy({
     name: "aws-emr-kerberos",
     description: "EMR clusters authenticate users and cluster services with Kerberos (a security configuration with Kerberos, and the cluster's Kerberos attributes).",
     severity: "high",
     types: [cluster],
     hipaa: ["164.312(d)", "164.312(a)(1)"],
     hitrust: ["01.q"],
-    tags: ["aws", "emr", "authentication"],
+    tags: ["aws", "emr", "authentication", "stack"],
     anchors: { awsConfig: ["emr-kerberos-enabled"], checkov: ["CKV_AWS_114"] },
     remediation:
         "Create an `aws.emr.SecurityConfiguration` whose `configuration` JSON has `AuthenticationConfiguration.KerberosConfiguration` (a cluster-dedicated KDC or " +
-        "a cross-realm trust), pass its name as `securityConfiguration` on the `aws.emr.Cluster`, and set `kerberosAttributes` with `realm` and `kdcAdminPassword` " +
+        "a cross-realm trust), pass its `name` as `securityConfiguration` on the `aws.emr.Cluster`, and set `kerberosAttributes` with `realm` and `kdcAdminPassword` " +
         "(from a secret, never a literal).",
-    check: r => {
-        const outcomes: Outcome[] = [isSet(r.props.string("securityConfiguration"), { path: "securityConfiguration", fix: kerberosFix, missing: "securityConfiguration is not set, so the cluster has no Kerberos authentication" })];
-        const block = r.props.single("kerberosAttributes");
-        if (block.state === "unknown") outcomes.push(undecided("kerberosAttributes"));
-        else if (block.state === "wrongType") outcomes.push(wrongType({ path: "kerberosAttributes", value: block.value, expected: "a block", fix: kerberosFix }));
-        else if (block.state === "absent") outcomes.push(violation({ code: "notSet", field: "kerberosAttributes", problem: "kerberosAttributes is not set, so the cluster has no Kerberos realm", fix: kerberosFix }));
-        else {
-            outcomes.push(isSet(block.value.string("realm"), { path: "kerberosAttributes.realm", fix: kerberosFix }));
-            outcomes.push(isSet(block.value.string("kdcAdminPassword"), { path: "kerberosAttributes.kdcAdminPassword", fix: kerberosFix, secret: true }));
-        }
-        return outcomes;
-    },
-    noAutoRemediation: "a Kerberos realm, its KDC and its admin password are a person's choice",
+    check: (c, stack) => kerberosOutcomes(c, stack),
 });
 
 // --- The master node's public IP (stack) ----------------------------------------------------------
@@ -157,5 +185,4 @@ export const masterNoPublicIp = defineStackPolicy({
     check: (c, stack) => masterOutcome(c, stack),
 });
 
-export const policies = [kerberos];
-export const stackPolicies = [masterNoPublicIp];
+export const stackPolicies = [kerberos, masterNoPublicIp];

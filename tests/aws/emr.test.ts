@@ -1,29 +1,47 @@
-import { garbage, noAutoRemediation, passes, policyCases, stackCases, stackGarbage, stackPasses, stackUndecided, stackViolates, undecided, violates } from "../cases";
+import { stackCases, stackGarbage, stackNotApplicable, stackPasses, stackUndecided, stackViolates } from "../cases";
 import { BUILD_SECRET, emrCluster, emrClusterIn, emrClusterOutputs, res, subnetOf, subnetOutputs, T17 } from "../factories";
 import { secret, unknown } from "../../tools/lib/analyzer-client";
 
-policyCases("aws-emr-kerberos", [
-    passes(emrCluster()),
-    passes(emrClusterOutputs()),
-    passes(emrCluster({ securityConfiguration: unknown, kerberosAttributes: { realm: unknown, kdcAdminPassword: unknown } })),
-    violates(emrCluster({ securityConfiguration: undefined }), { code: "notSet", field: "securityConfiguration" }),
-    violates(emrCluster({ kerberosAttributes: undefined }), { code: "notSet", field: "kerberosAttributes" }),
-    violates(emrCluster({ securityConfiguration: undefined, kerberosAttributes: undefined }), [
-        { code: "notSet", field: "securityConfiguration" },
-        { code: "notSet", field: "kerberosAttributes" },
+const on = "phi-emr";
+const kerberized = JSON.stringify({
+    EncryptionConfiguration: { EnableInTransitEncryption: false, EnableAtRestEncryption: false },
+    AuthenticationConfiguration: { KerberosConfiguration: { Provider: "ClusterDedicatedKdc", ClusterDedicatedKdcConfiguration: { TicketLifetimeInHours: 24 } } },
+});
+const securityConfig = (configuration: unknown, name = "phi-kerberos") => res(T17.emrSecurityConfiguration, name, { name, configuration });
+const clusterOn = (sc: ReturnType<typeof securityConfig>, changes: Record<string, unknown> = {}) =>
+    res(T17.emrCluster, on, { ...emrCluster().props, securityConfiguration: unknown, ...changes }, { securityConfiguration: [sc] });
+
+stackCases("aws-emr-kerberos", [
+    // A security configuration managed elsewhere (by literal name) is AWS Config's to check after deployment.
+    stackPasses([emrCluster()]),
+    stackPasses([emrClusterOutputs()]),
+    stackPasses([securityConfig(kerberized), clusterOn(securityConfig(kerberized))]),
+    stackPasses([securityConfig(kerberized), emrCluster()]),
+    stackPasses([emrCluster({ securityConfiguration: "phi-kerberos", kerberosAttributes: { realm: unknown, kdcAdminPassword: unknown } })]),
+    stackViolates([securityConfig(JSON.stringify({ EncryptionConfiguration: {} })), emrCluster()], [{ on, code: "kerberosOff", field: "SecurityConfiguration.configuration" }]),
+    stackViolates([securityConfig("{not json"), clusterOn(securityConfig("{not json"))], [{ on, code: "invalidJson", field: "SecurityConfiguration.configuration" }]),
+    stackViolates([securityConfig(7), emrCluster()], [{ on, code: "wrongType", field: "SecurityConfiguration.configuration" }]),
+    stackUndecided([securityConfig(unknown), clusterOn(securityConfig(unknown))], [{ on, fields: "SecurityConfiguration.configuration" }]),
+    stackUndecided([emrCluster({ securityConfiguration: unknown })], [{ on, fields: "securityConfiguration" }]),
+    stackViolates([emrCluster({ securityConfiguration: undefined })], [{ on, code: "notSet", field: "securityConfiguration" }]),
+    stackViolates([emrCluster({ kerberosAttributes: undefined })], [{ on, code: "notSet", field: "kerberosAttributes" }]),
+    stackViolates([emrCluster({ securityConfiguration: undefined, kerberosAttributes: undefined })], [
+        { on, code: "notSet", field: "securityConfiguration" },
+        { on, code: "notSet", field: "kerberosAttributes" },
     ]),
-    violates(emrCluster({ kerberosAttributes: { kdcAdminPassword: secret(BUILD_SECRET) } }), { code: "notSet", field: "kerberosAttributes.realm" }),
-    violates(emrCluster({ kerberosAttributes: { realm: "EC2.INTERNAL" } }), { code: "notSet", field: "kerberosAttributes.kdcAdminPassword" }),
+    stackViolates([emrCluster({ kerberosAttributes: { kdcAdminPassword: secret(BUILD_SECRET) } })], [{ on, code: "notSet", field: "kerberosAttributes.realm" }]),
+    stackViolates([emrCluster({ kerberosAttributes: { realm: "EC2.INTERNAL" } })], [{ on, code: "notSet", field: "kerberosAttributes.kdcAdminPassword" }]),
     // Outputs: an unset block is an empty list, an unset string "".
-    violates(emrClusterOutputs({ securityConfiguration: "", kerberosAttributes: [] }), [
-        { code: "notSet", field: "securityConfiguration" },
-        { code: "notSet", field: "kerberosAttributes" },
+    stackViolates([emrClusterOutputs({ securityConfiguration: "", kerberosAttributes: [] })], [
+        { on, code: "notSet", field: "securityConfiguration" },
+        { on, code: "notSet", field: "kerberosAttributes" },
     ]),
-    violates(emrCluster({ kerberosAttributes: "EC2.INTERNAL" }), { code: "wrongType", field: "kerberosAttributes" }),
-    violates(emrCluster({ kerberosAttributes: { realm: "EC2.INTERNAL", kdcAdminPassword: 12345 } }), { code: "wrongType", field: "kerberosAttributes.kdcAdminPassword" }),
-    undecided(emrCluster({ kerberosAttributes: unknown }), "kerberosAttributes"),
-    garbage(emrCluster({ kerberosAttributes: { realm: [unknown], kdcAdminPassword: { SECRET: BUILD_SECRET } }, securityConfiguration: secret("SECRET") }), undefined, [BUILD_SECRET]),
-    noAutoRemediation(emrCluster({ kerberosAttributes: undefined })),
+    stackViolates([emrCluster({ kerberosAttributes: "EC2.INTERNAL" })], [{ on, code: "wrongType", field: "kerberosAttributes" }]),
+    stackViolates([emrCluster({ kerberosAttributes: { realm: "EC2.INTERNAL", kdcAdminPassword: 12345 } })], [{ on, code: "wrongType", field: "kerberosAttributes.kdcAdminPassword" }]),
+    stackUndecided([emrCluster({ kerberosAttributes: unknown })], [{ on, fields: "kerberosAttributes" }]),
+    stackNotApplicable([securityConfig(kerberized)], /only applies to resources of type 'aws:emr\/cluster:Cluster'/),
+    stackGarbage([emrCluster({ kerberosAttributes: { realm: [unknown], kdcAdminPassword: { SECRET: BUILD_SECRET } }, securityConfiguration: secret("SECRET") })]),
+    stackGarbage([securityConfig(secret(`{"x": "${BUILD_SECRET}"}`)), clusterOn(securityConfig(secret("SECRET")))]),
 ]);
 
 const priv = subnetOf("private");
