@@ -109,7 +109,7 @@ function subnetIndex(stack: Stack): Map<string, StackResource> {
 const privateFix = "launch the cluster in a private subnet (ec2Attributes.subnetId naming an aws.ec2.Subnet with mapPublicIpOnLaunch false) and reach it through a bastion, VPN or SSM";
 
 /** The subnet ids the cluster names: ec2Attributes.subnetId and ec2Attributes.subnetIds[]. */
-function namedSubnets(c: StackResource): { ids: string[]; unknown: boolean; problem?: Outcome } | Outcome {
+function namedSubnets(c: StackResource): { ids: string[]; unknown: boolean } | Outcome {
     const attrs = c.props.single("ec2Attributes");
     if (attrs.state === "unknown") return undecided("ec2Attributes");
     if (attrs.state === "wrongType") return wrongType({ path: "ec2Attributes", value: attrs.value, expected: "a block", fix: privateFix });
