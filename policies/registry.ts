@@ -20,6 +20,12 @@ import * as sagemaker from "./aws/sagemaker";
 import * as secretsmanager from "./aws/secretsmanager";
 import * as sns from "./aws/sns";
 import * as vpc from "./aws/vpc";
+import * as codebuild from "./aws/codebuild";
+import * as ecs from "./aws/ecs";
+import * as elasticbeanstalk from "./aws/elasticbeanstalk";
+import * as emr from "./aws/emr";
+import * as lambda from "./aws/lambda";
+import * as ssm from "./aws/ssm";
 import * as alloydb from "./gcp/alloydb";
 import * as artifactregistry from "./gcp/artifactregistry";
 import * as bigquery from "./gcp/bigquery";
@@ -66,6 +72,13 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...sagemaker.policies,
     ...opensearch.policies,
     ...redshift.policies,
+    // Lambda, ECS, EMR and other compute services (issue 17).
+    ...lambda.policies,
+    ...ecs.policies,
+    ...emr.stackPolicies,
+    ...elasticbeanstalk.stackPolicies,
+    ...codebuild.policies,
+    ...ssm.policies,
     ...compute.policies,
     ...compute.stackPolicies,
     ...redis.policies,

@@ -956,3 +956,168 @@ export const notebooksInstance = factory("gcp:notebooks/instance:Instance", "leg
 });
 export const aiEndpoint = factory("gcp:vertex/aiEndpoint:AiEndpoint", "endpoint", { displayName: "claims-model", location: "us-central1", encryptionSpec: { kmsKeyName: GCP_KMS_KEY } });
 export const aiDataset = factory("gcp:vertex/aiDataset:AiDataset", "dataset", { displayName: "claims", metadataSchemaUri: "gs://google-cloud-aiplatform/schema/dataset/metadata/tabular_1.0.0.yaml", region: "us-central1", encryptionSpec: { kmsKeyName: GCP_KMS_KEY } });
+// --- Lambda, ECS, EMR, SageMaker notebooks, Elastic Beanstalk, CodeBuild, SSM (issue 17) -------------
+
+export const T17 = {
+    permission: "aws:lambda/permission:Permission",
+    functionUrl: "aws:lambda/functionUrl:FunctionUrl",
+    taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
+    emrCluster: "aws:emr/cluster:Cluster",
+    emrSecurityConfiguration: "aws:emr/securityConfiguration:SecurityConfiguration",
+    subnet: "aws:ec2/subnet:Subnet",
+    ebEnvironment: "aws:elasticbeanstalk/environment:Environment",
+    ebTemplate: "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate",
+    codebuildProject: "aws:codebuild/project:Project",
+    ssmDocument: "aws:ssm/document:Document",
+} as const;
+
+/** A secret a container's environment, a URL or a password holds: never echoed. */
+export const BUILD_SECRET = "SECRET-do-not-echo-5e1c";
+
+/** An S3 bucket allowed to invoke a function, restricted to its bucket and account. */
+export const lambdaPermission = factory(T17.permission, "phi-s3-invoke", {
+    action: "lambda:InvokeFunction",
+    function: "phi-ingest",
+    principal: "s3.amazonaws.com",
+    sourceArn: "arn:aws:s3:::phi-intake",
+    sourceAccount: "111122223333",
+});
+export const lambdaPermissionOutputs = outputsFactory(T17.permission, "phi-s3-invoke", {
+    action: "lambda:InvokeFunction", eventSourceToken: "", function: "phi-ingest", functionUrlAuthType: "", id: "s3-invoke", invokedViaFunctionUrl: false,
+    principal: "s3.amazonaws.com", principalOrgId: "", qualifier: "", region: "us-east-1", sourceAccount: "111122223333", sourceArn: "arn:aws:s3:::phi-intake",
+    statementId: "s3-invoke", statementIdPrefix: "",
+});
+
+export const lambdaFunctionUrl = factory(T17.functionUrl, "phi-url", { authorizationType: "AWS_IAM", functionName: "phi-ingest" });
+export const lambdaFunctionUrlOutputs = outputsFactory(T17.functionUrl, "phi-url", {
+    authorizationType: "AWS_IAM", cors: [], functionArn: "arn:aws:lambda:us-east-1:111122223333:function:phi-ingest", functionName: "phi-ingest",
+    functionUrl: "https://abcd.lambda-url.us-east-1.on.aws/", id: "phi-ingest", invokeMode: "BUFFERED", qualifier: "", region: "us-east-1", urlId: "abcd",
+});
+
+/** One compliant container definition (read-only root, non-root user), with a secret in its environment. */
+export const ecsContainer = (changes: Props = {}): Props => ({
+    name: "app",
+    image: "111122223333.dkr.ecr.us-east-1.amazonaws.com/phi-app:1.4.2",
+    essential: true,
+    readonlyRootFilesystem: true,
+    user: "1000",
+    environment: [{ name: "DB_PASSWORD", value: BUILD_SECRET }],
+    ...changes,
+});
+/** A task definition in host network mode (so both ECS policies apply) whose containers comply. */
+export const taskDefinition = factory(T17.taskDefinition, "phi-app", {
+    family: "phi-app",
+    networkMode: "host",
+    requiresCompatibilities: ["EC2"],
+    containerDefinitions: JSON.stringify([ecsContainer()]),
+});
+export const taskDefinitionOutputs = outputsFactory(T17.taskDefinition, "phi-app", {
+    arn: "arn:aws:ecs:us-east-1:111122223333:task-definition/phi-app:3", arnWithoutRevision: "arn:aws:ecs:us-east-1:111122223333:task-definition/phi-app",
+    containerDefinitions: JSON.stringify([{ ...ecsContainer(), cpu: 0, mountPoints: [], portMappings: [], systemControls: [], volumesFrom: [] }]),
+    cpu: "", enableFaultInjection: false, ephemeralStorage: [], executionRoleArn: "", family: "phi-app", id: "phi-app", inferenceAccelerators: [], ipcMode: "", memory: "",
+    networkMode: "host", pidMode: "", placementConstraints: [], proxyConfiguration: [], region: "us-east-1", requiresCompatibilities: ["EC2"], revision: 3,
+    runtimePlatform: [], skipDestroy: false, tags: {}, tagsAll: {}, taskRoleArn: "", trackLatest: false, volumes: [],
+});
+
+const emrCommon = {
+    name: "phi-emr",
+    releaseLabel: "emr-7.1.0",
+    applications: ["Spark"],
+    serviceRole: "arn:aws:iam::111122223333:role/EMR_DefaultRole",
+    masterInstanceGroup: { instanceType: "m5.xlarge" },
+    coreInstanceGroup: { instanceType: "m5.xlarge", instanceCount: 2 },
+};
+/** A Kerberized cluster in a private subnet (named literally here; stack cases connect it to a subnet). */
+export const emrCluster = factory(T17.emrCluster, "phi-emr", {
+    ...emrCommon,
+    securityConfiguration: "phi-kerberos",
+    kerberosAttributes: { realm: "EC2.INTERNAL", kdcAdminPassword: secret(BUILD_SECRET) },
+    ec2Attributes: { subnetId: "subnet-0priv", instanceProfile: "arn:aws:iam::111122223333:instance-profile/EMR_EC2", serviceAccessSecurityGroup: "sg-0svc" },
+});
+/** As state records it: single nested blocks as one-element lists, "" for unset strings. */
+export const emrClusterOutputs = outputsFactory(T17.emrCluster, "phi-emr", {
+    ...emrCommon,
+    additionalInfo: "", arn: "arn:aws:elasticmapreduce:us-east-1:111122223333:cluster/j-ABC", autoscalingRole: "", bootstrapActions: [], clusterState: "WAITING",
+    configurations: "", configurationsJson: "", customAmiId: "", ebsRootVolumeSize: 15, id: "j-ABC", keepJobFlowAliveWhenNoSteps: true, logEncryptionKmsKeyId: "", logUri: "",
+    masterPublicDns: "ip-10-0-1-5.ec2.internal", region: "us-east-1", scaleDownBehavior: "TERMINATE_AT_TASK_COMPLETION", securityConfiguration: "phi-kerberos",
+    stepConcurrencyLevel: 1, steps: [], tags: {}, tagsAll: {}, terminationProtection: false, unhealthyNodeReplacement: false, visibleToAllUsers: true,
+    kerberosAttributes: [{ adDomainJoinPassword: "", adDomainJoinUser: "", crossRealmTrustPrincipalPassword: "", kdcAdminPassword: secret(BUILD_SECRET), realm: "EC2.INTERNAL" }],
+    ec2Attributes: [{
+        additionalMasterSecurityGroups: "", additionalSlaveSecurityGroups: "", emrManagedMasterSecurityGroup: "sg-0m", emrManagedSlaveSecurityGroup: "sg-0s",
+        instanceProfile: "arn:aws:iam::111122223333:instance-profile/EMR_EC2", keyName: "", serviceAccessSecurityGroup: "sg-0svc", subnetId: "subnet-0priv", subnetIds: ["subnet-0priv"],
+    }],
+});
+/** A subnet as a program declares it (its id unknown at preview). */
+export const subnetOf = (name: string, changes: Props = {}): ResourceInput => res(T17.subnet, name, { vpcId: unknown, cidrBlock: "10.0.1.0/24", ...changes });
+export const subnetOutputs = (name: string, id: string, changes: Props = {}): ResourceInput =>
+    asOutputs(res(T17.subnet, name, {
+        arn: `arn:aws:ec2:us-east-1:111122223333:subnet/${id}`, assignIpv6AddressOnCreation: false, availabilityZone: "us-east-1a", cidrBlock: "10.0.1.0/24", customerOwnedIpv4Pool: "",
+        enableDns64: false, id, ipv6CidrBlock: "", mapCustomerOwnedIpOnLaunch: false, mapPublicIpOnLaunch: false, outpostArn: "", ownerId: "111122223333", region: "us-east-1",
+        tags: {}, tagsAll: {}, vpcId: "vpc-0a", ...changes,
+    }));
+/** A cluster in `subnet`, connected by property dependency (its subnet id unknown at preview). */
+export const emrClusterIn = (name: string, subnet: ResourceInput | undefined, changes: Props = {}): ResourceInput =>
+    res(T17.emrCluster, name, { ...emrCluster().props, ec2Attributes: { ...(emrCluster().props.ec2Attributes as Props), subnetId: unknown }, ...changes }, subnet ? { ec2Attributes: [subnet] } : {});
+
+/** Managed platform updates on, as environment settings. */
+export const managedUpdateSettings = [
+    { namespace: "aws:elasticbeanstalk:managedactions", name: "ManagedActionsEnabled", value: "true" },
+    { namespace: "aws:elasticbeanstalk:managedactions", name: "PreferredStartTime", value: "Sun:02:00" },
+    { namespace: "aws:elasticbeanstalk:managedactions:platformupdate", name: "UpdateLevel", value: "minor" },
+    { namespace: "aws:elasticbeanstalk:healthreporting:system", name: "SystemType", value: "enhanced" },
+];
+export const ebEnvironmentOf = (name: string, changes: Props = {}, deps: Record<string, readonly ResourceInput[]> = {}): ResourceInput =>
+    res(T17.ebEnvironment, name, { application: "phi-portal", solutionStackName: "64bit Amazon Linux 2023 v6.1.0 running Node.js 20", settings: managedUpdateSettings, ...changes }, deps);
+export const ebTemplateOf = (name: string, changes: Props = {}): ResourceInput =>
+    res(T17.ebTemplate, name, { application: "phi-portal", name, solutionStackName: "64bit Amazon Linux 2023 v6.1.0 running Node.js 20", settings: managedUpdateSettings, ...changes });
+/** As state records it: every option in allSettings, with `resource` "" and the environment's own settings. */
+export const ebEnvironmentOutputs = (name: string, changes: Props = {}): ResourceInput =>
+    asOutputs(res(T17.ebEnvironment, name, {
+        allSettings: managedUpdateSettings.map(s => ({ ...s, resource: "" })), application: "phi-portal", arn: `arn:aws:elasticbeanstalk:us-east-1:111122223333:environment/phi-portal/${name}`,
+        autoscalingGroups: ["awseb-asg"], cname: `${name}.us-east-1.elasticbeanstalk.com`, cnamePrefix: "", description: "", endpointUrl: "", id: "e-abc123", instances: ["i-0a"],
+        launchConfigurations: [], loadBalancers: ["awseb-lb"], name, platformArn: "arn:aws:elasticbeanstalk:us-east-1::platform/Node.js 20 running on 64bit Amazon Linux 2023/6.1.0",
+        pollInterval: "", queues: [], region: "us-east-1", settings: managedUpdateSettings.map(s => ({ ...s, resource: "" })), solutionStackName: "64bit Amazon Linux 2023 v6.1.0 running Node.js 20",
+        tags: {}, tagsAll: {}, templateName: "", tier: "WebServer", triggers: [], versionLabel: "", waitForReadyTimeout: "20m", ...changes,
+    }));
+
+const buildEnvironment = {
+    computeType: "BUILD_GENERAL1_SMALL",
+    image: "aws/codebuild/amazonlinux-x86_64-standard:5.0",
+    type: "LINUX_CONTAINER",
+    environmentVariables: [
+        { name: "STAGE", value: "prod" },
+        { name: "AWS_SECRET_ACCESS_KEY", type: "SECRETS_MANAGER", value: "arn:aws:secretsmanager:us-east-1:111122223333:secret:ci-key" },
+    ],
+};
+export const codebuildProject = factory(T17.codebuildProject, "phi-build", {
+    name: "phi-build",
+    serviceRole: "arn:aws:iam::111122223333:role/codebuild",
+    artifacts: { type: "NO_ARTIFACTS" },
+    environment: buildEnvironment,
+    source: { type: "GITHUB", location: "https://github.com/example/phi-app.git" },
+    secondarySources: [{ type: "BITBUCKET", location: "https://jdoe@bitbucket.org/example/phi-lib.git", sourceIdentifier: "lib" }],
+});
+/** As state records it: single blocks as one-element lists, the variables' default type filled in. */
+export const codebuildProjectOutputs = outputsFactory(T17.codebuildProject, "phi-build", {
+    arn: "arn:aws:codebuild:us-east-1:111122223333:project/phi-build", artifacts: [{ type: "NO_ARTIFACTS", location: "", name: "", path: "" }], badgeEnabled: false, badgeUrl: "",
+    buildTimeout: 60, cache: [{ type: "NO_CACHE", location: "", modes: [] }], concurrentBuildLimit: 0, description: "", encryptionKey: "arn:aws:kms:us-east-1:111122223333:alias/aws/s3",
+    environment: [{ ...buildEnvironment, certificate: "", imagePullCredentialsType: "CODEBUILD", privilegedMode: false, registryCredential: [],
+        environmentVariables: buildEnvironment.environmentVariables.map(v => ({ type: "PLAINTEXT", ...v })) }],
+    id: "phi-build", name: "phi-build", projectVisibility: "PRIVATE", publicProjectAlias: "", queuedTimeout: 480, region: "us-east-1", resourceAccessRole: "",
+    secondaryArtifacts: [], secondarySourceVersions: [], secondarySources: [], serviceRole: "arn:aws:iam::111122223333:role/codebuild",
+    source: [{ type: "GITHUB", location: "https://github.com/example/phi-app.git", buildspec: "", gitCloneDepth: 1, insecureSsl: false, reportBuildStatus: false, auth: [], buildStatusConfig: [], gitSubmodulesConfig: [] }],
+    sourceVersion: "", tags: {}, tagsAll: {}, vpcConfig: [],
+});
+
+export const ssmDocument = factory(T17.ssmDocument, "phi-runbook", {
+    name: "phi-runbook",
+    documentType: "Command",
+    content: JSON.stringify({ schemaVersion: "2.2", description: "Rotate logs", mainSteps: [] }),
+    permissions: { type: "Share", accountIds: "111122223333,444455556666" },
+});
+export const ssmDocumentOutputs = outputsFactory(T17.ssmDocument, "phi-runbook", {
+    arn: "arn:aws:ssm:us-east-1:111122223333:document/phi-runbook", attachmentsSources: [], content: "{}", createdDate: "2026-12-01T00:00:00Z", defaultVersion: "1",
+    description: "Rotate logs", documentFormat: "JSON", documentType: "Command", documentVersion: "1", hash: "abc", hashType: "Sha256", id: "phi-runbook", latestVersion: "1",
+    name: "phi-runbook", owner: "111122223333", parameters: [], permissions: { type: "Share", accountIds: "111122223333" }, platformTypes: ["Linux"], region: "us-east-1",
+    schemaVersion: "2.2", status: "Active", tags: {}, tagsAll: {}, targetType: "", versionName: "",
+});
