@@ -305,6 +305,30 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
         assert.ok(!("error" in (await same("analyzeStack", goodProvider))));
     });
 
+    it("answers GetAnalyzerInfo with the bytes npm run build recorded, and only for exactly the serve() arguments they were recorded for", () => {
+        // The compiled modules, as the engine loads them (the record sits beside dist/policies).
+        const dist = (m: string) => require(path.join(repoRoot, "dist", "policies", ...m.split("/")));
+        const { recordedAnalyzerInfo, recordPath } = dist("lib/analyzer-info");
+        assert.ok(fs.existsSync(recordPath), "npm run build records GetAnalyzerInfo");
+        const server = require("@pulumi/policy/server");
+        const protoutil = require("@pulumi/policy/protoutil");
+        let args: unknown[] | undefined;
+        const serve = server.serve;
+        server.serve = (...a: unknown[]) => void (args = a);
+        try {
+            dist("index");
+        } finally {
+            server.serve = serve;
+        }
+        assert.ok(args);
+        const recorded: Uint8Array = recordedAnalyzerInfo(args);
+        assert.ok(Buffer.from(protoutil.makeAnalyzerInfo(...args).serializeBinary()).equals(Buffer.from(recorded)));
+        const [name, version, level, packArgs] = args as [string, string, string, { policies: { description: string }[] }];
+        assert.strictEqual(recordedAnalyzerInfo([name, `${version}-changed`, level, packArgs]), undefined);
+        const changed = { ...packArgs, policies: packArgs.policies.map((p, i) => (i === 3 ? { ...p, description: `${p.description}.` } : p)) };
+        assert.strictEqual(recordedAnalyzerInfo([name, version, level, changed]), undefined);
+    });
+
     it("builds a stack's resources with the SDK's deserializer, and leaves a request the SDK's build fails on to the SDK", () => {
         // eslint-disable-next-line @typescript-eslint/no-var-requires
         const { deserializeProperties } = require("@pulumi/policy/deserialize");

@@ -26,6 +26,7 @@
 // answer for other types the probes could not pin down (it then runs on every request), an SDK
 // whose internals are not shaped as expected (nothing is hooked at all), and HIPAA_GUARD_DISPATCH=sdk.
 
+import { recordedAnalyzerInfo } from "./analyzer-info";
 import { ProtoResource, stackResources } from "./stack-request";
 import * as path from "path";
 import { Policies, PolicyPack, PolicyPackArgs, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
@@ -136,7 +137,7 @@ export function hookSdk(policies: readonly DispatchPolicy[], m: SdkModules | und
     let installed = false;
     const hookedServe = function (this: unknown, ...args: unknown[]) {
         const [packName, version, level, packArgs] = args as [string, string, string, { policies?: readonly SdkPolicy[] } | undefined];
-        served = { packName, version, level, policies: packArgs?.policies ?? [] };
+        served = { packName, version, level, policies: packArgs?.policies ?? [], args };
         return (serve as (...a: unknown[]) => unknown).apply(this, args);
     };
     const hookedAddService = function (this: unknown, service: unknown, implementation: Record<string, unknown>) {
@@ -181,6 +182,8 @@ export interface Served {
     version: string;
     level: string;
     policies: readonly SdkPolicy[];
+    /** Everything serve() was given, for the recorded GetAnalyzerInfo answer (analyzer-info.ts). */
+    args?: readonly unknown[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,8 +228,8 @@ export function dispatchingImplementation(
     m: SdkModules,
     options: DispatchOptions = { keptBytes: true },
 ): Record<string, unknown> | undefined {
-    const { analyze, analyzeStack, remediate, configure } = sdk as Record<string, Handler | undefined>;
-    if (!analyze || !analyzeStack || !remediate || !configure) return undefined;
+    const { analyze, analyzeStack, remediate, configure, getAnalyzerInfo } = sdk as Record<string, Handler | undefined>;
+    if (!analyze || !analyzeStack || !remediate || !configure || !getAnalyzerInfo) return undefined;
     const sdkPolicies = served.policies;
     if (sdkPolicies.length !== policies.length || policies.some((p, i) => p.sdk !== sdkPolicies[i])) return undefined;
     const names = policies.map(p => p.sdk.name);
@@ -490,8 +493,21 @@ export function dispatchingImplementation(
             r.setRemediationsList([d]);
         });
 
+    // The answer `npm run build` recorded, if it was recorded for exactly what serve() was given.
+    let info: Uint8Array | undefined | null;
+    const AnalyzerInfo = m.proto.AnalyzerInfo as ResponseClass | undefined;
+    const infoRpc: Handler = (call, callback) => {
+        if (info === undefined) info = (options.keptBytes && served.args && AnalyzerInfo && recordedAnalyzerInfo(served.args)) || null;
+        if (!info || !AnalyzerInfo) return getAnalyzerInfo(call, callback);
+        const resp = new AnalyzerInfo();
+        const bytes = info;
+        resp.serializeBinary = () => bytes;
+        return callback(null, resp);
+    };
+
     return {
         ...sdk,
+        getAnalyzerInfo: infoRpc,
         configure: ((call, callback) =>
             configure(call, (err, resp) => {
                 generation++;
