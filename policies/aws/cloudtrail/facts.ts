@@ -168,6 +168,7 @@ export const s3DataEventsFix =
 export function logsAllS3DataEvents(props: Props): "yes" | "no" | Outcome {
     const logging = valueOf(props.boolean("enableLogging"), { path: "enableLogging", expected: "a boolean", fix: "remove enableLogging or set it to true", absent: true });
     if (isOutcome(logging)) return logging.kind === "undecided" ? logging : "no";
+    if (!logging) return "no";
     const advanced = valueOf(props.list("advancedEventSelectors"), { path: "advancedEventSelectors", expected: "a list", fix: s3DataEventsFix, absent: [] as unknown[] });
     if (isOutcome(advanced)) return advanced.kind === "undecided" ? advanced : "no";
     const field = advanced.length > 0 ? "advancedEventSelectors" : "eventSelectors";

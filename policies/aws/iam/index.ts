@@ -2,7 +2,7 @@
 // permissions come from managed policies attached to groups and roles, never inline or to users; and
 // an account password policy the stack defines is strong.
 
-import kmsDecryptAllKeys from "./kms-decrypt-all-keys";
+import kmsDecryptAllKeys from "./no-kms-decrypt-all-keys";
 import noAdminAccess from "./no-admin-access";
 import noFullServiceAccess from "./no-full-service-access";
 import noInlinePolicies from "./no-inline-policies";
