@@ -523,6 +523,46 @@ const trail = new aws.cloudtrail.Trail(
     { dependsOn: [trailBucketPolicy, trailLogsRolePolicy] },
 );
 
+// ---------------------------------------------------------------------------------------------
+// Alarms (issue 18): a metric alarm that tells someone, through an encrypted SNS topic whose key
+// CloudWatch may use (aws-cloudwatch-alarm-actions, aws-sns-topic-encryption).
+
+const alarmsKey = new aws.kms.Key("alarms", {
+    description: `${prefix}: alarm notifications`,
+    enableKeyRotation: true, // aws-kms-key-rotation
+    deletionWindowInDays: 30,
+    policy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: pulumi.interpolate`arn:${partition}:iam::${account}:root` }, Action: "kms:*", Resource: "*" },
+            {
+                Sid: "CloudWatchPublishesAlarms",
+                Effect: "Allow",
+                Principal: { Service: "cloudwatch.amazonaws.com" },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:SourceAccount": account } },
+            },
+        ],
+    }),
+    tags,
+});
+const alarmsTopic = new aws.sns.Topic("alarms", { kmsMasterKeyId: alarmsKey.arn, tags }); // aws-sns-topic-encryption
+new aws.cloudwatch.MetricAlarm("cache-cpu", {
+    alarmDescription: "PHI cache CPU above 80% for 15 minutes",
+    namespace: "AWS/ElastiCache",
+    metricName: "EngineCPUUtilization",
+    dimensions: { ReplicationGroupId: cache.id },
+    statistic: "Average",
+    period: 300,
+    evaluationPeriods: 3,
+    comparisonOperator: "GreaterThanThreshold",
+    threshold: 80,
+    alarmActions: [alarmsTopic.arn], // aws-cloudwatch-alarm-actions
+    insufficientDataActions: [alarmsTopic.arn], // aws-cloudwatch-alarm-actions: AWS Config also wants INSUFFICIENT_DATA actions
+    tags,
+});
+
 export const vpcId = vpc.id;
 export const cacheEndpoint = cache.primaryEndpointAddress;
 export const auditTrailArn = trail.arn;

@@ -135,6 +135,8 @@ const breakages: Record<string, Breakage> = {
     "aws-iam-no-kms-decrypt-all-keys": { stack: "aws", target: replicationPolicy, set: { policy: iamDocument({ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }) } },
     "aws-iam-no-inline-policies": { stack: "aws", target: { type: T.role, name: "vpc-flow-logs" }, set: { inlinePolicies: [{ name: "inline", policy: iamDocument({ Effect: "Allow", Action: "logs:PutLogEvents", Resource: "*" }) }] } },
     "aws-cloudtrail-s3-data-events": { stack: "aws", target: trail, set: { eventSelectors: undefined } },
+    "aws-cloudwatch-alarm-actions": { stack: "aws", target: { type: "aws:cloudwatch/metricAlarm:MetricAlarm", name: "cache-cpu" }, set: { alarmActions: [] } },
+    "aws-sns-topic-encryption": { stack: "aws", target: { type: "aws:sns/topic:Topic", name: "alarms" }, set: { kmsMasterKeyId: undefined } },
 
     "gcp-compute-disk-encryption": { stack: "gce", target: vm, set: { "bootDisk.kmsKeySelfLink": undefined } },
     "gcp-compute-shielded-vm": { stack: "gce", target: vm, set: { "shieldedInstanceConfig.enableSecureBoot": false } },
