@@ -8,6 +8,7 @@ import * as cloudwatch from "./aws/cloudwatch";
 import * as dms from "./aws/dms";
 import * as dynamodb from "./aws/dynamodb";
 import * as elasticache from "./aws/elasticache";
+import * as iam from "./aws/iam";
 import * as kinesis from "./aws/kinesis";
 import * as awsKms from "./aws/kms";
 import * as ebs from "./aws/ebs";
@@ -50,6 +51,7 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...cloudwatch.policies,
     ...cloudtrail.policies,
     ...awsKms.policies,
+    ...iam.policies,
     ...cloudtrail.stackPolicies,
     ...vpc.stackPolicies,
     ...s3.policies,

@@ -1121,3 +1121,114 @@ export const ssmDocumentOutputs = outputsFactory(T17.ssmDocument, "phi-runbook",
     name: "phi-runbook", owner: "111122223333", parameters: [], permissions: { type: "Share", accountIds: "111122223333" }, platformTypes: ["Linux"], region: "us-east-1",
     schemaVersion: "2.2", status: "Active", tags: {}, tagsAll: {}, targetType: "", versionName: "",
 });
+
+// --- AWS IAM, CloudWatch alarms (issue 18) ---------------------------------------------------------
+
+/** An IAM policy document as a JSON string, as `JSON.stringify` or a deployed policy holds it. */
+export const iamDocument = (...statements: readonly Record<string, unknown>[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+/** A least-privilege statement: named actions on a named key and log group. */
+export const scopedStatement = { Effect: "Allow", Action: ["kms:Decrypt", "logs:PutLogEvents"], Resource: [KMS_KEY_ARN, "arn:aws:logs:us-east-1:111122223333:log-group:/aws/ecs/hipaa-app-prod:*"] };
+
+export const iamPolicy = factory("aws:iam/policy:Policy", "app", { name: "hipaa-app", path: "/", policy: iamDocument(scopedStatement) });
+export const iamRolePolicy = factory("aws:iam/rolePolicy:RolePolicy", "app", { role: "hipaa-app", policy: iamDocument(scopedStatement) });
+export const iamUserPolicy = factory("aws:iam/userPolicy:UserPolicy", "alice", { user: "alice", policy: iamDocument(scopedStatement) });
+export const iamGroupPolicy = factory("aws:iam/groupPolicy:GroupPolicy", "analysts", { group: "analysts", policy: iamDocument(scopedStatement) });
+export const iamRole = factory("aws:iam/role:Role", "app", {
+    name: "hipaa-app",
+    assumeRolePolicy: iamDocument({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }),
+});
+export const iamUserPolicyAttachment = factory("aws:iam/userPolicyAttachment:UserPolicyAttachment", "alice", { user: "alice", policyArn: "arn:aws:iam::111122223333:policy/hipaa-app" });
+export const iamPolicyAttachment = factory("aws:iam/policyAttachment:PolicyAttachment", "app", { name: "hipaa-app", policyArn: "arn:aws:iam::111122223333:policy/hipaa-app", roles: ["hipaa-app"] });
+export const accountPasswordPolicy = factory("aws:iam/accountPasswordPolicy:AccountPasswordPolicy", "strict", {
+    minimumPasswordLength: 14,
+    requireLowercaseCharacters: true,
+    requireUppercaseCharacters: true,
+    requireNumbers: true,
+    requireSymbols: true,
+    passwordReusePrevention: 24,
+    maxPasswordAge: 90,
+});
+export const ALARM_TOPIC_ARN = "arn:aws:sns:us-east-1:111122223333:hipaa-alarms";
+export const metricAlarm = factory("aws:cloudwatch/metricAlarm:MetricAlarm", "errors", {
+    comparisonOperator: "GreaterThanThreshold",
+    evaluationPeriods: 1,
+    metricName: "Errors",
+    namespace: "AWS/Lambda",
+    period: 300,
+    statistic: "Sum",
+    threshold: 0,
+    alarmActions: [ALARM_TOPIC_ARN],
+    insufficientDataActions: [ALARM_TOPIC_ARN],
+});
+
+export const iamPolicyOutputs = outputsFactory("aws:iam/policy:Policy", "app", {
+    arn: "arn:aws:iam::111122223333:policy/hipaa-app",
+    attachmentCount: 1,
+    description: "",
+    id: "arn:aws:iam::111122223333:policy/hipaa-app",
+    name: "hipaa-app",
+    namePrefix: "",
+    path: "/",
+    policy: iamDocument(scopedStatement),
+    policyId: "ANPAEXAMPLE",
+    tags: {},
+    tagsAll: {},
+});
+export const iamRoleOutputs = outputsFactory("aws:iam/role:Role", "app", {
+    arn: "arn:aws:iam::111122223333:role/hipaa-app",
+    assumeRolePolicy: iamDocument({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }),
+    createDate: "2026-12-01T00:00:00Z",
+    description: "",
+    forceDetachPolicies: false,
+    id: "hipaa-app",
+    inlinePolicies: [],
+    managedPolicyArns: ["arn:aws:iam::111122223333:policy/hipaa-app"],
+    maxSessionDuration: 3600,
+    name: "hipaa-app",
+    namePrefix: "",
+    path: "/",
+    permissionsBoundary: "",
+    tags: {},
+    tagsAll: {},
+    uniqueId: "AROAEXAMPLE",
+});
+export const accountPasswordPolicyOutputs = outputsFactory("aws:iam/accountPasswordPolicy:AccountPasswordPolicy", "strict", {
+    allowUsersToChangePassword: true,
+    expirePasswords: true,
+    hardExpiry: false,
+    id: "iam-account-password-policy",
+    maxPasswordAge: 90,
+    minimumPasswordLength: 14,
+    passwordReusePrevention: 24,
+    requireLowercaseCharacters: true,
+    requireNumbers: true,
+    requireSymbols: true,
+    requireUppercaseCharacters: true,
+});
+export const metricAlarmOutputs = outputsFactory("aws:cloudwatch/metricAlarm:MetricAlarm", "errors", {
+    actionsEnabled: true,
+    alarmActions: [ALARM_TOPIC_ARN],
+    alarmDescription: "",
+    arn: "arn:aws:cloudwatch:us-east-1:111122223333:alarm:errors",
+    comparisonOperator: "GreaterThanThreshold",
+    datapointsToAlarm: 0,
+    dimensions: {},
+    evaluateLowSampleCountPercentiles: "",
+    evaluationPeriods: 1,
+    extendedStatistic: "",
+    id: "errors",
+    insufficientDataActions: [ALARM_TOPIC_ARN],
+    metricName: "Errors",
+    metricQueries: [],
+    name: "errors",
+    namespace: "AWS/Lambda",
+    okActions: [],
+    period: 300,
+    statistic: "Sum",
+    tags: {},
+    tagsAll: {},
+    threshold: 0,
+    thresholdMetricId: "",
+    treatMissingData: "missing",
+    unit: "",
+});

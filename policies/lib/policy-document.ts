@@ -1,7 +1,10 @@
-// IAM-style policy documents (S3 bucket policies, AWS Backup vault policies) as a check reads them:
-// a JSON string or an object, `Statement` one object or a list, any part of it unknown at preview.
-// Nothing here decides compliance; it says what is known, so a check can tell "no such statement"
-// from "a statement we cannot read yet" (undecided, never a false alarm).
+// IAM-style policy documents (IAM identity policies, S3 bucket policies, KMS key policies, AWS Backup
+// vault policies) as a check reads them: a JSON string or an object, `Statement` one object or a
+// list, `Action`/`NotAction` and `Resource`/`NotResource` one value or a list, with IAM's wildcards,
+// any part of it unknown at preview (a document from `aws.iam.getPolicyDocumentOutput` is unknown as
+// a whole). Nothing here decides compliance; it says what is known, so a check can tell "no such
+// statement" from "a statement we cannot read yet" (undecided, never a false alarm). A JSON string
+// is parsed once: the policies that read the same document share the parse.
 
 import { classify, isUnknown, Props } from "./props";
 
@@ -21,8 +24,14 @@ export interface Statement {
     readonly notPrincipal: boolean;
     readonly action: Values;
     readonly notAction: boolean;
+    /** The `NotAction` values (absent when the statement names `Action`). */
+    readonly notActions: Values;
     readonly resource: Values;
     readonly notResource: boolean;
+    /** The `NotResource` values (absent when the statement names `Resource`). */
+    readonly notResources: Values;
+    /** The statement's position in `Statement` (0 for a single statement object), for messages. */
+    readonly index: number;
     /** The Condition block, when it is a known object; "unknown" when it is; undefined when absent. */
     readonly condition: Props | "unknown" | undefined;
 }
@@ -66,7 +75,7 @@ function principal(raw: unknown): Principal {
     return unknown ? "unknown" : "named";
 }
 
-function statement(s: Props): Statement {
+function statement(s: Props, index: number): Statement {
     const effect = s.string("Effect");
     const condition = s.object("Condition");
     return {
@@ -76,46 +85,89 @@ function statement(s: Props): Statement {
         notPrincipal: s.has("NotPrincipal"),
         action: values(s.raw("Action")),
         notAction: s.has("NotAction"),
+        notActions: values(s.raw("NotAction")),
         resource: values(s.raw("Resource")),
         notResource: s.has("NotResource"),
+        notResources: values(s.raw("NotResource")),
+        index,
         condition: condition.state === "known" ? condition.value : condition.state === "absent" ? undefined : "unknown",
     };
 }
+
+// The documents last read from JSON strings: every policy that reads one resource's document (the
+// IAM policies read each identity policy four times) gets the same parse. Bounded, oldest dropped.
+const parsed = new Map<string, Document>();
+const parsedLimit = 64;
 
 /** Reads a policy document from a property value (string or object). */
 export function readDocument(raw: unknown): Document {
     if (raw === undefined || raw === null) return { state: "absent" };
     if (isUnknown(raw)) return { state: "unknown" };
-    let doc: unknown = raw;
-    if (typeof raw === "string") {
-        if (raw.trim() === "") return { state: "absent" };
-        try {
-            doc = JSON.parse(raw);
-        } catch {
-            return { state: "invalid" };
-        }
+    if (typeof raw !== "string") return readObject(raw);
+    if (raw.trim() === "") return { state: "absent" };
+    const cached = parsed.get(raw);
+    if (cached) return cached;
+    let doc: Document;
+    try {
+        doc = readObject(JSON.parse(raw));
+    } catch {
+        doc = { state: "invalid" };
     }
+    if (parsed.size >= parsedLimit) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(raw, doc);
+    return doc;
+}
+
+function readObject(doc: unknown): Document {
     const read = classify(doc, "object");
     if (read.state !== "known") return read.state === "unknown" ? { state: "unknown" } : { state: "invalid" };
     const rawStatements = read.value.raw("Statement");
     if (rawStatements === undefined || rawStatements === null) return { state: "invalid" };
     if (isUnknown(rawStatements)) return { state: "unknown" };
-    const list = Array.isArray(rawStatements) ? rawStatements : [rawStatements];
+    const list: unknown[] = Array.isArray(rawStatements) ? rawStatements : [rawStatements];
     const statements: Statement[] = [];
     let partial = false;
-    for (const item of list) {
+    for (const [i, item] of list.entries()) {
         const s = classify(item, "object");
-        if (s.state === "known") statements.push(statement(s.value));
+        if (s.state === "known") statements.push(statement(s.value, i));
         else if (s.state === "unknown") partial = true;
         else if (s.state === "wrongType") return { state: "invalid" };
     }
     return { state: "known", statements, partial };
 }
 
-/** IAM action matching: `s3:*`, `s3:Get*`, `*` match case-insensitively. */
+/**
+ * IAM wildcard matching: `*` matches any run of characters (none included), `?` any one character.
+ * No regular expression is built, so matching costs nothing to set up per call.
+ */
+export function wildcardMatches(pattern: string, value: string, caseInsensitive = false): boolean {
+    const p = caseInsensitive ? pattern.toLowerCase() : pattern;
+    const v = caseInsensitive ? value.toLowerCase() : value;
+    let pi = 0;
+    let vi = 0;
+    let star = -1;
+    let resume = 0;
+    while (vi < v.length) {
+        if (pi < p.length && (p[pi] === "?" || p[pi] === v[vi])) {
+            pi++;
+            vi++;
+        } else if (pi < p.length && p[pi] === "*") {
+            star = pi++;
+            resume = vi;
+        } else if (star >= 0) {
+            pi = star + 1;
+            vi = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (pi < p.length && p[pi] === "*") pi++;
+    return pi === p.length;
+}
+
+/** IAM action matching: `s3:*`, `s3:Get*`, `*` match case-insensitively (action names are). */
 export function actionMatches(pattern: string, action: string): boolean {
-    const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`, "i");
-    return re.test(action);
+    return wildcardMatches(pattern, action, true);
 }
 
 /** Whether any known action of the statement matches `action`. */
@@ -138,4 +190,38 @@ export function conditionValues(condition: Props, operator: string, key: string)
         }
     }
     return undefined;
+}
+
+/** A three-way answer about a statement: a value unknown at preview leaves it open. */
+export type Tri = "yes" | "no" | "unknown";
+
+/** Whether the statement's effect is Allow. */
+export function isAllow(s: Statement): Tri {
+    if (s.effectUnknown) return "unknown";
+    return s.effect === "Allow" ? "yes" : "no";
+}
+
+/**
+ * Whether the statement's actions include `action`: an `Action` pattern matches it, or (for
+ * `NotAction`, which names what the statement leaves out) no `NotAction` pattern does.
+ */
+export function coversAction(s: Statement, action: string): Tri {
+    if (s.notAction) {
+        if (s.notActions.known.some(p => actionMatches(p, action))) return "no";
+        return s.notActions.unknown ? "unknown" : "yes";
+    }
+    if (s.action.known.some(p => actionMatches(p, action))) return "yes";
+    return s.action.unknown ? "unknown" : "no";
+}
+
+/** Whether some `Resource` value passes `test` (a `NotResource` statement is the caller's to judge). */
+export function someResource(s: Statement, test: (resource: string) => boolean): Tri {
+    if (s.resource.known.some(test)) return "yes";
+    return s.resource.unknown ? "unknown" : "no";
+}
+
+/** Both must hold: "no" wins, then "unknown". */
+export function both(a: Tri, b: Tri): Tri {
+    if (a === "no" || b === "no") return "no";
+    return a === "unknown" || b === "unknown" ? "unknown" : "yes";
 }

@@ -144,8 +144,8 @@ const dataSubnets = dataCidrs.map((cidr, i) => subnet(`data-${i}`, cidr, i));
 // VPC flow logs, all traffic, to a six-year encrypted log group (aws-vpc-flow-logs).
 const flowLogs = logGroup("vpc-flow-logs", "vpc-flow-logs");
 const flowLogsRole = serviceRole("vpc-flow-logs", "vpc-flow-logs.amazonaws.com", pulumi.interpolate`arn:${partition}:ec2:${region}:${account}:vpc-flow-log/*`);
-new aws.iam.RolePolicy("vpc-flow-logs", {
-    role: flowLogsRole.id,
+// aws-iam-no-inline-policies: a managed policy attached to the role, not an inline one.
+const flowLogsPolicy = new aws.iam.Policy("vpc-flow-logs", {
     policy: pulumi.jsonStringify({
         Version: "2012-10-17",
         Statement: [
@@ -153,7 +153,9 @@ new aws.iam.RolePolicy("vpc-flow-logs", {
             { Effect: "Allow", Action: ["logs:DescribeLogGroups", "logs:DescribeLogStreams"], Resource: "*" },
         ],
     }),
+    tags,
 });
+new aws.iam.RolePolicyAttachment("vpc-flow-logs", { role: flowLogsRole.name, policyArn: flowLogsPolicy.arn });
 new aws.ec2.FlowLog("vpc", {
     vpcId: vpc.id,
     trafficType: "ALL",
@@ -348,8 +350,8 @@ new aws.backup.Selection("phi", {
 // @pulumi/aws 7 configures a bucket through resources of its own, each naming it by `bucket.id`.
 
 const replicationRole = serviceRole("s3-replication", "s3.amazonaws.com", pulumi.interpolate`arn:${partition}:s3:::*`);
-new aws.iam.RolePolicy("s3-replication", {
-    role: replicationRole.id,
+// aws-iam-no-inline-policies: a managed policy attached to the role, not an inline one.
+const replicationPolicy = new aws.iam.Policy("s3-replication", {
     policy: pulumi.jsonStringify({
         Version: "2012-10-17",
         Statement: [
@@ -358,7 +360,9 @@ new aws.iam.RolePolicy("s3-replication", {
             { Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*"], Resource: key.arn },
         ],
     }),
+    tags,
 });
+new aws.iam.RolePolicyAttachment("s3-replication", { role: replicationRole.name, policyArn: replicationPolicy.arn });
 
 interface BucketOptions {
     /** Statements besides the TLS-only deny, given the bucket's ARN. */
@@ -489,13 +493,15 @@ const trailBucketPolicy = trailBucketParts.policy;
 // only CloudTrail can assume; aws-cloudtrail-log-group-retention: that group keeps six years.
 const trailLogs = logGroup("audit-trail", "cloudtrail");
 const trailLogsRole = serviceRole("audit-trail-to-logs", "cloudtrail.amazonaws.com", trailArn);
-const trailLogsRolePolicy = new aws.iam.RolePolicy("audit-trail-to-logs", {
-    role: trailLogsRole.id,
+// aws-iam-no-inline-policies: a managed policy attached to the role, not an inline one.
+const trailLogsPolicy = new aws.iam.Policy("audit-trail-to-logs", {
     policy: pulumi.jsonStringify({
         Version: "2012-10-17",
         Statement: [{ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${trailLogs.arn}:log-stream:*` }],
     }),
+    tags,
 });
+const trailLogsRolePolicy = new aws.iam.RolePolicyAttachment("audit-trail-to-logs", { role: trailLogsRole.name, policyArn: trailLogsPolicy.arn });
 
 const trail = new aws.cloudtrail.Trail(
     "audit",
@@ -509,11 +515,53 @@ const trail = new aws.cloudtrail.Trail(
         cloudWatchLogsGroupArn: pulumi.interpolate`${trailLogs.arn}:*`, // aws-cloudtrail-cloudwatch-integration
         cloudWatchLogsRoleArn: trailLogsRole.arn, // aws-cloudtrail-cloudwatch-integration
         enableLogging: true, // aws-cloudtrail-logging-enabled
+        // aws-cloudtrail-s3-data-events: object reads and writes in every bucket, besides all management events.
+        eventSelectors: [{ readWriteType: "All", includeManagementEvents: true, dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3"] }] }],
         tags,
     },
     // CloudTrail checks at creation that it may write to the bucket and the log group.
     { dependsOn: [trailBucketPolicy, trailLogsRolePolicy] },
 );
+
+// ---------------------------------------------------------------------------------------------
+// Alarms (issue 18): a metric alarm that tells someone, through an encrypted SNS topic whose key
+// CloudWatch may use (aws-cloudwatch-alarm-actions, aws-sns-topic-encryption).
+
+const alarmsKey = new aws.kms.Key("alarms", {
+    description: `${prefix}: alarm notifications`,
+    enableKeyRotation: true, // aws-kms-key-rotation
+    deletionWindowInDays: 30,
+    policy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: pulumi.interpolate`arn:${partition}:iam::${account}:root` }, Action: "kms:*", Resource: "*" },
+            {
+                Sid: "CloudWatchPublishesAlarms",
+                Effect: "Allow",
+                Principal: { Service: "cloudwatch.amazonaws.com" },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:SourceAccount": account } },
+            },
+        ],
+    }),
+    tags,
+});
+const alarmsTopic = new aws.sns.Topic("alarms", { kmsMasterKeyId: alarmsKey.arn, tags }); // aws-sns-topic-encryption
+new aws.cloudwatch.MetricAlarm("cache-cpu", {
+    alarmDescription: "PHI cache CPU above 80% for 15 minutes",
+    namespace: "AWS/ElastiCache",
+    metricName: "EngineCPUUtilization",
+    dimensions: { ReplicationGroupId: cache.id },
+    statistic: "Average",
+    period: 300,
+    evaluationPeriods: 3,
+    comparisonOperator: "GreaterThanThreshold",
+    threshold: 80,
+    alarmActions: [alarmsTopic.arn], // aws-cloudwatch-alarm-actions
+    insufficientDataActions: [alarmsTopic.arn], // aws-cloudwatch-alarm-actions: AWS Config also wants INSUFFICIENT_DATA actions
+    tags,
+});
 
 export const vpcId = vpc.id;
 export const cacheEndpoint = cache.primaryEndpointAddress;

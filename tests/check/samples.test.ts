@@ -63,6 +63,8 @@ const T = {
     sink: "gcp:logging/projectSink:ProjectSink",
     dbInstance: "aws:rds/instance:Instance",
     table: "aws:dynamodb/table:Table",
+    iamPolicy: "aws:iam/policy:Policy",
+    role: "aws:iam/role:Role",
 };
 
 const cache: Pick = { type: T.replicationGroup, name: "phi-cache" };
@@ -76,6 +78,8 @@ const database: Pick = { type: T.sql, name: "phi-db" };
 const documents: Pick = { type: T.gcsBucket, name: "phi-documents" };
 const db: Pick = { type: T.dbInstance, name: "phi-db" };
 const table: Pick = { type: T.table, name: "phi-records" };
+const replicationPolicy: Pick = { type: T.iamPolicy, name: "s3-replication" };
+const iamDocument = (statement: Record<string, unknown>): string => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
 
 /** For every policy that applies to a sample stack: the one change that must make it fire. */
 const breakages: Record<string, Breakage> = {
@@ -125,6 +129,14 @@ const breakages: Record<string, Breakage> = {
     "aws-s3-replication": { stack: "aws", target: ofPhiBucket(T.bucketReplication), set: { "rules.0.status": "Disabled" }, findingOn: phiBucket },
     "aws-s3-event-notifications": { stack: "aws", target: ofPhiBucket(T.bucketNotification), set: { eventbridge: false }, findingOn: phiBucket },
     "aws-s3-version-lifecycle": { stack: "aws", target: ofPhiBucket(T.bucketLifecycle), remove: true, findingOn: phiBucket },
+    // IAM and CloudTrail data events (issue 18): a known document, so the preview can decide it.
+    "aws-iam-no-admin-access": { stack: "aws", target: replicationPolicy, set: { policy: iamDocument({ Effect: "Allow", Action: "*", Resource: "*" }) } },
+    "aws-iam-no-full-service-access": { stack: "aws", target: replicationPolicy, set: { policy: iamDocument({ Effect: "Allow", Action: "s3:*", Resource: "*" }) } },
+    "aws-iam-no-kms-decrypt-all-keys": { stack: "aws", target: replicationPolicy, set: { policy: iamDocument({ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }) } },
+    "aws-iam-no-inline-policies": { stack: "aws", target: { type: T.role, name: "vpc-flow-logs" }, set: { inlinePolicies: [{ name: "inline", policy: iamDocument({ Effect: "Allow", Action: "logs:PutLogEvents", Resource: "*" }) }] } },
+    "aws-cloudtrail-s3-data-events": { stack: "aws", target: trail, set: { eventSelectors: undefined } },
+    "aws-cloudwatch-alarm-actions": { stack: "aws", target: { type: "aws:cloudwatch/metricAlarm:MetricAlarm", name: "cache-cpu" }, set: { alarmActions: [] } },
+    "aws-sns-topic-encryption": { stack: "aws", target: { type: "aws:sns/topic:Topic", name: "alarms" }, set: { kmsMasterKeyId: undefined } },
 
     "gcp-compute-disk-encryption": { stack: "gce", target: vm, set: { "bootDisk.kmsKeySelfLink": undefined } },
     "gcp-compute-shielded-vm": { stack: "gce", target: vm, set: { "shieldedInstanceConfig.enableSecureBoot": false } },

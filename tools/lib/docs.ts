@@ -60,9 +60,10 @@ export function renderPolicyTable(): string {
 /** The service each provider module of a covered type belongs to, as its provider names it. */
 const serviceNames: Record<string, string> = {
     "aws:elasticache": "Amazon ElastiCache",
-    "aws:cloudwatch": "Amazon CloudWatch Logs",
+    "aws:cloudwatch": "Amazon CloudWatch (Logs and alarms)",
     "aws:cloudtrail": "AWS CloudTrail",
     "aws:kms": "AWS Key Management Service (KMS)",
+    "aws:iam": "AWS Identity and Access Management (IAM)",
     "aws:ec2": "Amazon EC2 and VPC",
     "aws:s3": "Amazon S3",
     "aws:ebs": "Amazon EBS",

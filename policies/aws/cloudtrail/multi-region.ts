@@ -10,7 +10,7 @@ export default attributeRule({
     hipaa: ["164.312(b)"],
     hitrust: ["1202.09aa1", "1203.09aa1", "1204.09aa1"],
     tags: ["aws", "cloudtrail", "logging"],
-    anchors: { checkov: ["CKV_AWS_67"] },
+    anchors: { awsConfig: ["multi-region-cloudtrail-enabled"], checkov: ["CKV_AWS_67"] },
     remediation:
         "Set `isMultiRegionTrail: true` on the `aws.cloudtrail.Trail` (the default is false), and leave `includeGlobalServiceEvents` " +
         "unset or true so IAM and other global-service calls are recorded.\n" +

@@ -2,7 +2,7 @@
 // log group a trail delivers to): the retention periods the service accepts, and whether a group
 // keeps events long enough and encrypts them with a KMS key.
 
-import { awsTypes, cloudFact, stringAttribute } from "../../lib/facts";
+import { awsTypes, booleanAttribute, cloudFact, stringAttribute } from "../../lib/facts";
 import { Knob } from "../../lib/knobs";
 import { isOutcome, Outcome, pass, undecided, violation } from "../../lib/outcome";
 import { Props } from "../../lib/props";
@@ -110,3 +110,8 @@ export function encryptionOutcome(props: Props): Outcome {
         missing: "kmsKeyId is not set, so log events are encrypted only with CloudWatch Logs' service-owned key",
     });
 }
+
+// --- Metric alarms ---------------------------------------------------------------------------------
+
+export const metricAlarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
+export const actionsEnabled = booleanAttribute({ types: [metricAlarm], field: "actionsEnabled", default: true, source: awsTypes("cloudwatch/metricAlarm") });
