@@ -2,12 +2,14 @@
 // docs, reports and tests can read the definitions without starting the analyzer server. A test
 // (tests/registry.test.ts) fails when a policy defined under policies/ is missing here.
 
+import * as apigateway from "./aws/apigateway";
 import * as backup from "./aws/backup";
 import * as cloudtrail from "./aws/cloudtrail";
 import * as cloudwatch from "./aws/cloudwatch";
 import * as dms from "./aws/dms";
 import * as dynamodb from "./aws/dynamodb";
 import * as elasticache from "./aws/elasticache";
+import * as elb from "./aws/elb";
 import * as kinesis from "./aws/kinesis";
 import * as awsKms from "./aws/kms";
 import * as ebs from "./aws/ebs";
@@ -20,6 +22,7 @@ import * as sagemaker from "./aws/sagemaker";
 import * as secretsmanager from "./aws/secretsmanager";
 import * as sns from "./aws/sns";
 import * as vpc from "./aws/vpc";
+import * as wafv2 from "./aws/wafv2";
 import * as alloydb from "./gcp/alloydb";
 import * as artifactregistry from "./gcp/artifactregistry";
 import * as bigquery from "./gcp/bigquery";
@@ -63,6 +66,12 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...sns.policies,
     ...secretsmanager.policies,
     ...sagemaker.policies,
+    // Load balancers, API Gateway and WAF (issue 17)
+    ...elb.policies,
+    ...elb.stackPolicies,
+    ...apigateway.policies,
+    ...apigateway.stackPolicies,
+    ...wafv2.stackPolicies,
     ...opensearch.policies,
     ...redshift.policies,
     ...compute.policies,
