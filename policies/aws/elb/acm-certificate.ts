@@ -2,9 +2,10 @@ import { isOutcome, notApplicable, Outcome, pass, undecided, violation } from ".
 import { elementsOf, lowerString, unsetWhenEmpty, valueOf, wrongType } from "../../lib/rules";
 import { Props } from "../../lib/props";
 import { defineStackPolicy, ReferenceTarget, Stack, StackResource } from "../../lib/stack";
-import { acmCertificate, certificateKind, classicLoadBalancer, iamServerCertificate, protocolOf, tlsProtocols, v2ListenerCertificates, v2Listeners } from "./facts";
+import { acmCertificate, acmCertificateValidation, certificateKind, classicLoadBalancer, iamServerCertificate, protocolOf, tlsProtocols, v2ListenerCertificates, v2Listeners } from "./facts";
 
-const certificates: ReferenceTarget = { types: [acmCertificate, iamServerCertificate], keys: ["arn"] };
+const certificates: ReferenceTarget = { types: [acmCertificate, acmCertificateValidation, iamServerCertificate], keys: ["arn", "certificateArn"] };
+const acmTypes: ReadonlySet<string> = new Set([acmCertificate, acmCertificateValidation]);
 const fixFor = (path: string) => `set ${path} to an ACM certificate's ARN (an aws.acm.Certificate's arn), not an IAM server certificate`;
 
 const iamCertificate = (path: string) =>
@@ -19,7 +20,7 @@ function judgeKnown(arn: string, path: string): Outcome {
 
 /** A certificate from a dependency: ACM passes, an IAM server certificate violates. */
 function judgeDependency(dep: StackResource, path: string): Outcome {
-    return dep.type === acmCertificate ? pass : iamCertificate(path);
+    return acmTypes.has(dep.type) ? pass : iamCertificate(path);
 }
 
 /** certificateArn of a v2 listener or listener certificate. */
@@ -65,7 +66,7 @@ function checkClassicListener(listener: Props, path: string, deps: readonly Stac
     if (read.state === "absent") return violation({ code: "notSet", field: path, problem: `${path} is not set`, fix: fixFor(path) });
     if (read.state === "wrongType") return wrongType({ path, value: read.value, expected: "a string", fix: fixFor(path) });
     // Unknown at preview: the listeners depend on certificates of one kind only, or which one is which cannot be told.
-    const kinds = new Set(deps.map(d => d.type));
+    const kinds = new Set(deps.map(d => (acmTypes.has(d.type) ? "acm" : "iam")));
     return kinds.size === 1 ? judgeDependency(deps[0], path) : undecided(path);
 }
 
@@ -79,7 +80,7 @@ export default defineStackPolicy({
     tags: ["aws", "elb", "encryption", "encryption-in-transit", "certificates", "stack"],
     anchors: { awsConfig: ["elb-acm-certificate-required", "elbv2-acm-certificate-required"], checkov: ["CKV_AWS_127"] },
     remediation:
-        "Issue the certificate with `aws.acm.Certificate` (or import it into ACM) and pass its `arn` as `certificateArn` of the HTTPS or TLS `aws.lb.Listener` and " +
+        "Issue the certificate with `aws.acm.Certificate` (or import it into ACM) and pass its `arn` (or an `aws.acm.CertificateValidation`'s `certificateArn`) as `certificateArn` of the HTTPS or TLS `aws.lb.Listener` and " +
         "of each `aws.lb.ListenerCertificate`, or as `sslCertificateId` of each HTTPS/SSL entry of an `aws.elb.LoadBalancer`'s `listeners`. IAM server certificates " +
         "(`arn:aws:iam::…:server-certificate/…`) are not renewed by ACM and expire unnoticed.",
     check: (r, stack): Outcome | Outcome[] => {

@@ -23,6 +23,8 @@ export const classicListenerPolicy = "aws:elb/listenerPolicy:ListenerPolicy";
 export const classicLoadBalancerPolicy = "aws:elb/loadBalancerPolicy:LoadBalancerPolicy";
 export const classicSslNegotiationPolicy = "aws:elb/sslNegotiationPolicy:SslNegotiationPolicy";
 export const acmCertificate = "aws:acm/certificate:Certificate";
+/** Waits for an ACM certificate's issuance; its certificateArn is that ACM certificate's ARN. */
+export const acmCertificateValidation = "aws:acm/certificateValidation:CertificateValidation";
 export const iamServerCertificate = "aws:iam/serverCertificate:ServerCertificate";
 
 export const v2LoadBalancers = [lbLoadBalancer, albLoadBalancer];
@@ -123,7 +125,9 @@ const iamServerCertificateArn = /^arn:aws[a-z-]*:iam::[0-9]*:server-certificate\
 serviceFact({
     about: "Elastic Load Balancing listener certificates",
     says: "an ACM certificate ARN starts arn:<partition>:acm:; an IAM server certificate (arn:<partition>:iam::<account>:server-certificate/…) is not managed or renewed by ACM",
-    source: "AWS Certificate Manager User Guide: services integrated with ACM (Elastic Load Balancing); " + awsTypes("acm/certificate") + "; " + awsTypes("iam/serverCertificate"),
+    source:
+        "AWS Certificate Manager User Guide: services integrated with ACM (Elastic Load Balancing); " + awsTypes("acm/certificate") + "; " +
+        awsTypes("acm/certificateValidation") + " (its certificateArn is the validated ACM certificate's); " + awsTypes("iam/serverCertificate"),
 });
 
 export type CertificateKind = "acm" | "iam" | "other";

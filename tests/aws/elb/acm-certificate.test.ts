@@ -14,11 +14,14 @@ const on = (make: typeof lbListener, name: string, changes: Record<string, unkno
     const r = make(changes);
     return res(r.type, name, r.props, deps);
 };
+const validation = res("aws:acm/certificateValidation:CertificateValidation", "validation", { certificateArn: unknown }, { certificateArn: [cert] });
 const listenerOn = (c: typeof cert) => on(lbListener, "https", { certificateArn: unknown }, { certificateArn: [c] });
 const https = { lbPort: 443, lbProtocol: "HTTPS", instancePort: 443, instanceProtocol: "HTTPS" };
 
 stackCases(policy, [
     stackPasses([cert, listenerOn(cert)]),
+    // Through the resource that waits for the certificate's issuance.
+    stackPasses([cert, validation, listenerOn(validation)]),
     stackPasses([on(lbListener, "https", {}), on(lbListenerCertificate, "extra", {})]),
     stackPasses([on(classicLoadBalancer, "clb", {})]),
     stackPasses([cert, on(classicLoadBalancer, "clb", { listeners: [{ ...https, sslCertificateId: unknown }] }, { listeners: [cert] })]),
