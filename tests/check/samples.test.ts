@@ -125,6 +125,24 @@ const breakages: Record<string, Breakage> = {
     "aws-s3-replication": { stack: "aws", target: ofPhiBucket(T.bucketReplication), set: { "rules.0.status": "Disabled" }, findingOn: phiBucket },
     "aws-s3-event-notifications": { stack: "aws", target: ofPhiBucket(T.bucketNotification), set: { eventbridge: false }, findingOn: phiBucket },
     "aws-s3-version-lifecycle": { stack: "aws", target: ofPhiBucket(T.bucketLifecycle), remove: true, findingOn: phiBucket },
+    // The internal HTTPS load balancer and its WAF (issue 17).
+    "aws-elb-https-redirect": { stack: "aws", target: { type: "aws:lb/listener:Listener", name: "app-http" }, set: { "defaultActions.0.redirect.protocol": "HTTP" } },
+    "aws-elb-listener-tls-policy": { stack: "aws", target: { type: "aws:lb/listener:Listener", name: "app-https" }, set: { sslPolicy: "ELBSecurityPolicy-2016-08" } },
+    "aws-elb-acm-certificate": { stack: "aws", target: { type: "aws:lb/listener:Listener", name: "app-https" }, set: { certificateArn: "arn:aws:iam::111122223333:server-certificate/app" } },
+    "aws-elb-deletion-protection": { stack: "aws", target: { type: "aws:lb/loadBalancer:LoadBalancer", name: "app" }, set: { enableDeletionProtection: false } },
+    "aws-elb-access-logs": { stack: "aws", target: { type: "aws:lb/loadBalancer:LoadBalancer", name: "app" }, set: { "accessLogs.enabled": false } },
+    "aws-elb-waf": {
+        stack: "aws",
+        target: { type: "aws:wafv2/webAclAssociation:WebAclAssociation", name: "app" },
+        remove: true,
+        findingOn: { type: "aws:lb/loadBalancer:LoadBalancer", name: "app" },
+    },
+    "aws-wafv2-logging": {
+        stack: "aws",
+        target: { type: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", name: "app" },
+        remove: true,
+        findingOn: { type: "aws:wafv2/webAcl:WebAcl", name: "app" },
+    },
 
     "gcp-compute-disk-encryption": { stack: "gce", target: vm, set: { "bootDisk.kmsKeySelfLink": undefined } },
     "gcp-compute-shielded-vm": { stack: "gce", target: vm, set: { "shieldedInstanceConfig.enableSecureBoot": false } },

@@ -26,6 +26,9 @@ function judgeDependency(dep: StackResource, path: string): Outcome {
 /** certificateArn of a v2 listener or listener certificate. */
 function checkArn(r: StackResource, stack: Stack): Outcome {
     const path = "certificateArn";
+    // A known ARN says what it is, whatever it was computed from.
+    const known = r.props.string(path);
+    if (known.state === "known") return judgeKnown(known.value, path);
     const ref = stack.resolve(r, path, certificates);
     switch (ref.state) {
         case "inStack":
@@ -36,10 +39,8 @@ function checkArn(r: StackResource, stack: Stack): Outcome {
             return wrongType({ path, value: ref.value, expected: "a string", fix: fixFor(path) });
         case "absent":
             return violation({ code: "notSet", field: path, problem: `${path} is not set`, fix: fixFor(path) });
-        case "outside": {
-            const read = r.props.string(path);
-            return read.state === "known" ? judgeKnown(read.value, path) : undecided(path);
-        }
+        case "outside":
+            return undecided(path);
     }
 }
 
