@@ -5,9 +5,9 @@
 
 import { awsTypes, booleanAttribute, cloudFact, serviceFact, stringAttribute } from "../../lib/facts";
 import { stringKnob, stringListKnob } from "../../lib/knobs";
-import { isOutcome, notApplicable, Outcome, violation } from "../../lib/outcome";
+import { isOutcome, notApplicable, Outcome, pass, violation } from "../../lib/outcome";
 import { Props } from "../../lib/props";
-import { lowerString, unsetWhenEmpty, valueOf } from "../../lib/rules";
+import { blockOf, lowerString, unsetWhenEmpty, valueOf } from "../../lib/rules";
 
 // aws.lb.X and aws.alb.X are two classes with two tokens; the aliases in their constructors
 // (aws:elasticloadbalancingv2/…, aws:applicationloadbalancing/…) only migrate old state, the engine
@@ -16,6 +16,8 @@ export const lbLoadBalancer = "aws:lb/loadBalancer:LoadBalancer";
 export const albLoadBalancer = "aws:alb/loadBalancer:LoadBalancer";
 export const lbListener = "aws:lb/listener:Listener";
 export const albListener = "aws:alb/listener:Listener";
+export const lbListenerRule = "aws:lb/listenerRule:ListenerRule";
+export const albListenerRule = "aws:alb/listenerRule:ListenerRule";
 export const lbListenerCertificate = "aws:lb/listenerCertificate:ListenerCertificate";
 export const albListenerCertificate = "aws:alb/listenerCertificate:ListenerCertificate";
 export const classicLoadBalancer = "aws:elb/loadBalancer:LoadBalancer";
@@ -30,6 +32,7 @@ export const iamServerCertificate = "aws:iam/serverCertificate:ServerCertificate
 export const v2LoadBalancers = [lbLoadBalancer, albLoadBalancer];
 export const v2Listeners = [lbListener, albListener];
 export const v2ListenerCertificates = [lbListenerCertificate, albListenerCertificate];
+export const v2ListenerRules = [lbListenerRule, albListenerRule];
 
 const lbSource = awsTypes("lb/loadBalancer") + "; " + awsTypes("alb/loadBalancer");
 const listenerSource = awsTypes("lb/listener") + "; " + awsTypes("alb/listener");
@@ -195,3 +198,37 @@ export function judgeTlsPolicy(name: string, o: { path: string; fix: string; min
     if (min >= required) return { kind: "pass" };
     return violation({ code: "belowMinimum", field: o.path, problem: `${o.path} is "${value}", which accepts TLS 1.${min - 10}, below TLS ${o.minimum}`, fix: o.fix });
 }
+
+// --- HTTP listener actions ----------------------------------------------------------------------------
+
+export const redirectFix = 'set defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]';
+const actionTypes: ReadonlySet<string> = new Set(["forward", "redirect", "fixed-response", "authenticate-cognito", "authenticate-oidc", "jwt-validation"]);
+
+/** One action of an HTTP listener or its rules: a redirect to HTTPS, or a fixed response (which serves no application data). */
+/** `fix` names the list the action is in (a listener's defaultActions, a rule's actions). */
+export function checkRedirectAction(path: string, action: Props, fix: string = redirectFix): Outcome {
+    const type = valueOf(unsetWhenEmpty(lowerString(action, "type")), { path: `${path}.type`, expected: "a string", fix, absent: undefined });
+    if (isOutcome(type)) return type;
+    if (type === "fixed-response") return pass;
+    if (type !== "redirect") {
+        const field = `${path}.type`;
+        return type !== undefined && actionTypes.has(type)
+            ? violation({ code: "notRedirected", field, problem: `${field} is "${type}": the HTTP listener serves requests in plaintext instead of redirecting them to HTTPS`, fix })
+            : violation({ code: type === undefined ? "notSet" : "unrecognised", field, problem: `${field} is ${type === undefined ? "not set" : "not a recognised action type"}`, fix });
+    }
+    const redirect = blockOf(action.single("redirect"), { path: `${path}.redirect`, fix });
+    if (isOutcome(redirect)) return redirect;
+    const field = `${path}.redirect.protocol`;
+    // Omitted, the redirect keeps the request's protocol ("#{protocol}"): HTTP stays HTTP.
+    const protocol = valueOf(unsetWhenEmpty(redirect.string("protocol")), { path: field, expected: "a string", fix, absent: "#{protocol}" });
+    if (isOutcome(protocol)) return protocol;
+    if (protocol.trim().toUpperCase() === "HTTPS") return pass;
+    const shown = protocol === "#{protocol}" || protocol.trim().toUpperCase() === "HTTP";
+    return violation({
+        code: "notRedirected",
+        field,
+        problem: shown ? `${field} is ${redirect.has("protocol") ? `"${protocol.trim()}"` : 'not set (it keeps "#{protocol}")'}, so the redirect stays on HTTP` : `${field} is not a recognised protocol`,
+        fix,
+    });
+}
+
