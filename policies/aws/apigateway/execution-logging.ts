@@ -1,4 +1,4 @@
-import { isOutcome, notApplicable, Outcome, pass, undecided, violation } from "../../lib/outcome";
+import { isOutcome, notApplicable, Outcome, undecided, violation } from "../../lib/outcome";
 import { mustBeOneOf, unsetWhenEmpty, valueOf } from "../../lib/rules";
 import { concerning, defineStackPolicy, ReferenceTarget, referenced, Stack, StackResource } from "../../lib/stack";
 import { defaultRouteLoggingLevel, loggingLevels, methodLoggingLevel, methodSettings, protocolType, restStage, v2Api, v2Stage } from "./facts";
@@ -13,7 +13,11 @@ const routeLevel = mustBeOneOf(defaultRouteLoggingLevel, loggingLevels, { fix: '
 function checkRest(stage: StackResource, stack: Stack): Outcome {
     const settings = stack.referrers([methodSettings], "stageName", stage, restTarget);
     const outcomes: Outcome[] = [];
+    const api = stage.props.string("restApi");
     for (const s of settings.found) {
+        // Matched by a literal stage name ("prod"), the settings may be another API's: compare the APIs when both are known.
+        const theirs = s.props.string("restApi");
+        if (api.state === "known" && theirs.state === "known" && api.value.trim() !== theirs.value.trim() && !s.dependsOn("stageName").includes(stage)) continue;
         const path = valueOf(unsetWhenEmpty(s.props.string("methodPath")), { path: "MethodSettings.methodPath", expected: "a string", fix: restFix, absent: "" });
         if (isOutcome(path)) outcomes.push(path);
         // One method's settings do not log the others.

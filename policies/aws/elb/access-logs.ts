@@ -27,7 +27,8 @@ export default defineResourcePolicy({
         }
         const block = blockOf(r.props.single("accessLogs"), { path: "accessLogs", fix });
         if (isOutcome(block)) return block;
-        if (!r.props.has("accessLogs")) return violation({ code: "absentDefault", field: "accessLogs", problem: "accessLogs is not set, so no access logs are delivered", fix });
+        // Omitted, or the empty list an export keeps for it.
+        if (r.props.single("accessLogs").state === "absent") return violation({ code: "absentDefault", field: "accessLogs", problem: "accessLogs is not set, so no access logs are delivered", fix });
         const attribute = classic ? classicAccessLogsEnabled : v2AccessLogsEnabled;
         const enabled = isTrue(block.boolean("enabled"), { path: attribute.path, absentMeans: attribute.absent ?? false, fix: "set accessLogs.enabled: true" });
         const bucket = isSet(block.string("bucket"), { path: "accessLogs.bucket", fix: "set accessLogs.bucket to the log bucket's name" });

@@ -1,8 +1,8 @@
 import { isOutcome, notApplicable, Outcome, pass, undecided, violation } from "../../lib/outcome";
-import { elementsOf, lowerString, unsetWhenEmpty, valueOf, wrongType } from "../../lib/rules";
+import { wrongType } from "../../lib/rules";
 import { Props } from "../../lib/props";
 import { defineStackPolicy, ReferenceTarget, Stack, StackResource } from "../../lib/stack";
-import { acmCertificate, acmCertificateValidation, certificateKind, classicLoadBalancer, iamServerCertificate, protocolOf, tlsProtocols, v2ListenerCertificates, v2Listeners } from "./facts";
+import { acmCertificate, acmCertificateValidation, certificateKind, classicLoadBalancer, classicTlsListeners, iamServerCertificate, protocolOf, tlsProtocols, v2ListenerCertificates, v2Listeners } from "./facts";
 
 const certificates: ReferenceTarget = { types: [acmCertificate, acmCertificateValidation, iamServerCertificate], keys: ["arn", "certificateArn"] };
 const acmTypes: ReadonlySet<string> = new Set([acmCertificate, acmCertificateValidation]);
@@ -46,19 +46,9 @@ function checkArn(r: StackResource, stack: Stack): Outcome {
 
 /** Each HTTPS or SSL listener of a classic load balancer: sslCertificateId. */
 function checkClassic(r: StackResource): Outcome[] {
-    const { elements, outcomes } = elementsOf(r.props, { field: "listeners", fix: fixFor("listeners[].sslCertificateId") });
+    const { listeners, outcomes } = classicTlsListeners(r.props);
     const deps = r.dependsOn("listeners").filter(d => certificates.types.includes(d.type));
-    const found: Outcome[] = [...outcomes];
-    for (const e of elements) {
-        const protocol = valueOf(unsetWhenEmpty(lowerString(e.props, "lbProtocol")), { path: `${e.path}.lbProtocol`, expected: "a string", fix: 'set lbProtocol: "HTTPS"', absent: undefined });
-        if (isOutcome(protocol)) {
-            found.push(protocol);
-            continue;
-        }
-        if (protocol === undefined || !tlsProtocols.has(protocol.toUpperCase())) continue;
-        found.push(checkClassicListener(e.props, `${e.path}.sslCertificateId`, deps));
-    }
-    return found;
+    return [...outcomes, ...listeners.map(e => checkClassicListener(e.props, `${e.path}.sslCertificateId`, deps))];
 }
 
 function checkClassicListener(listener: Props, path: string, deps: readonly StackResource[]): Outcome {

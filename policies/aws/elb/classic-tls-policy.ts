@@ -8,9 +8,9 @@ import {
     classicLoadBalancer,
     classicLoadBalancerPolicy,
     classicSslNegotiationPolicy,
+    classicTlsListeners,
     judgeTlsPolicy,
     tlsPolicyKnobs,
-    tlsProtocols,
 } from "./facts";
 
 type Config = KnobValues<typeof tlsPolicyKnobs>;
@@ -123,15 +123,9 @@ export default defineStackPolicy({
         "ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1.",
     knobs: tlsPolicyKnobs,
     check: (lb, stack, config): Outcome | Outcome[] => {
-        const { elements, outcomes } = elementsOf(lb.props, { field: "listeners", fix: 'set listeners[].lbProtocol: "HTTPS"' });
+        const { listeners, outcomes } = classicTlsListeners(lb.props);
         const found: Outcome[] = [...outcomes];
-        for (const e of elements) {
-            const protocol = valueOf(unsetWhenEmpty(lowerString(e.props, "lbProtocol")), { path: `${e.path}.lbProtocol`, expected: "a string", fix: 'set lbProtocol: "HTTPS"', absent: undefined });
-            if (isOutcome(protocol)) {
-                found.push(protocol);
-                continue;
-            }
-            if (protocol === undefined || !tlsProtocols.has(protocol.toUpperCase())) continue;
+        for (const e of listeners) {
             const port = e.props.number("lbPort");
             found.push(checkListener(lb, stack, port.state === "known" ? port.value : undefined, e.path, config));
         }

@@ -7,7 +7,7 @@ import { awsTypes, booleanAttribute, cloudFact, serviceFact, stringAttribute } f
 import { stringKnob, stringListKnob } from "../../lib/knobs";
 import { isOutcome, notApplicable, Outcome, pass, violation } from "../../lib/outcome";
 import { Props } from "../../lib/props";
-import { blockOf, lowerString, unsetWhenEmpty, valueOf } from "../../lib/rules";
+import { blockOf, Element, elementsOf, lowerString, unsetWhenEmpty, valueOf } from "../../lib/rules";
 
 // aws.lb.X and aws.alb.X are two classes with two tokens; the aliases in their constructors
 // (aws:elasticloadbalancingv2/…, aws:applicationloadbalancing/…) only migrate old state, the engine
@@ -232,3 +232,21 @@ export function checkRedirectAction(path: string, action: Props, fix: string = r
     });
 }
 
+
+// --- Classic listeners --------------------------------------------------------------------------------
+
+/**
+ * The HTTPS and SSL entries of a classic load balancer's `listeners`, and the outcomes for entries
+ * whose protocol cannot be read (unknown, wrong type) or for a list that cannot be.
+ */
+export function classicTlsListeners(props: Props): { listeners: Element[]; outcomes: Outcome[] } {
+    const fix = 'set listeners[].lbProtocol: "HTTPS"';
+    const { elements, outcomes } = elementsOf(props, { field: "listeners", fix });
+    const listeners: Element[] = [];
+    for (const e of elements) {
+        const protocol = valueOf(unsetWhenEmpty(lowerString(e.props, "lbProtocol")), { path: `${e.path}.lbProtocol`, expected: "a string", fix, absent: undefined });
+        if (isOutcome(protocol)) outcomes.push(protocol);
+        else if (protocol !== undefined && tlsProtocols.has(protocol.toUpperCase())) listeners.push(e);
+    }
+    return { listeners, outcomes };
+}

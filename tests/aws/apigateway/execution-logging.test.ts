@@ -20,6 +20,8 @@ stackCases(policy, [
     // Outputs: the settings block is a one-element list and names the stage by its literal name.
     stackPasses([apigatewayStageOutputs(), res("aws:apigateway/methodSettings:MethodSettings", "s", { id: "a1b2c3d4e5-prod-*/*", methodPath: "*/*", restApi: "a1b2c3d4e5", stageName: "prod", settings: [{ loggingLevel: "ERROR", metricsEnabled: false, dataTraceEnabled: false }] })]),
     stackViolates([stage], [{ on: "prod", code: "missingResource" }]),
+    // Another API's "prod" stage settings do not log this one.
+    stackViolates([apigatewayStageOutputs(), res("aws:apigateway/methodSettings:MethodSettings", "s", { methodPath: "*/*", restApi: "zz9", stageName: "prod", settings: [{ loggingLevel: "ERROR" }] })], [{ on: "prod", code: "missingResource" }]),
     stackViolates([stage, settings({ settings: { loggingLevel: "OFF" } })], [{ on: "prod", code: "notAllowed", field: "MethodSettings.settings.loggingLevel" }]),
     stackViolates([stage, settings({ settings: { metricsEnabled: true } })], [{ on: "prod", code: "absentDefault", field: "MethodSettings.settings.loggingLevel" }]),
     stackViolates([stage, settings({ methodPath: "users/GET" })], [{ on: "prod", code: "missingResource" }]),

@@ -18,6 +18,7 @@ policyCases("aws-elb-access-logs", [
         { code: "notSet", field: "accessLogs.bucket" },
     ]),
     violates(classicLoadBalancer({ accessLogs: undefined }), { code: "absentDefault", field: "accessLogs" }),
+    violates(classicLoadBalancerOutputs({ accessLogs: [] }), { code: "absentDefault", field: "accessLogs" }),
     violates(classicLoadBalancer({ accessLogs: { bucket: "phi-clb-logs", enabled: false } }), { code: "notAllowed", field: "accessLogs.enabled" }),
     violates(lbLoadBalancer({ accessLogs: "phi-alb-logs" }), { code: "wrongType", field: "accessLogs" }),
     notApplicable(lbLoadBalancer({ loadBalancerType: "network", accessLogs: undefined }), /Application Load Balancers only/),
