@@ -14,7 +14,7 @@ export const classicRegionalAssociation = "aws:wafregional/webAclAssociation:Web
 serviceFact({
     about: "AWS WAF Classic (aws.wafregional.WebAclAssociation)",
     says: "reached end of support on 30 September 2025: web ACLs must be AWS WAF (wafv2) ones, so a Classic association does not count as protection",
-    source: "AWS WAF Developer Guide: AWS WAF Classic (end of support, migrating to AWS WAF); " + awsTypes("wafregional/webAclAssociation"),
+    source: "AWS WAF Developer Guide: AWS WAF Classic (deprecation notice: support ends 30 September 2025); AWS WAFV2 API Reference: Welcome; " + awsTypes("wafregional/webAclAssociation"),
 });
 serviceFact({
     about: "aws.wafv2.WebAclAssociation resourceArn",
