@@ -2,6 +2,7 @@
 // docs, reports and tests can read the definitions without starting the analyzer server. A test
 // (tests/registry.test.ts) fails when a policy defined under policies/ is missing here.
 
+import * as apigateway from "./aws/apigateway";
 import * as backup from "./aws/backup";
 import * as cloudtrail from "./aws/cloudtrail";
 import * as cloudwatch from "./aws/cloudwatch";
@@ -9,6 +10,7 @@ import * as dms from "./aws/dms";
 import * as dynamodb from "./aws/dynamodb";
 import * as elasticache from "./aws/elasticache";
 import * as iam from "./aws/iam";
+import * as elb from "./aws/elb";
 import * as kinesis from "./aws/kinesis";
 import * as awsKms from "./aws/kms";
 import * as ebs from "./aws/ebs";
@@ -27,6 +29,7 @@ import * as elasticbeanstalk from "./aws/elasticbeanstalk";
 import * as emr from "./aws/emr";
 import * as lambda from "./aws/lambda";
 import * as ssm from "./aws/ssm";
+import * as wafv2 from "./aws/wafv2";
 import * as alloydb from "./gcp/alloydb";
 import * as artifactregistry from "./gcp/artifactregistry";
 import * as bigquery from "./gcp/bigquery";
@@ -72,6 +75,12 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...sns.policies,
     ...secretsmanager.policies,
     ...sagemaker.policies,
+    // Load balancers, API Gateway and WAF (issue 17)
+    ...elb.policies,
+    ...elb.stackPolicies,
+    ...apigateway.policies,
+    ...apigateway.stackPolicies,
+    ...wafv2.stackPolicies,
     ...opensearch.policies,
     ...redshift.policies,
     // Lambda, ECS, EMR and other compute services (issue 17).

@@ -1232,3 +1232,80 @@ export const metricAlarmOutputs = outputsFactory("aws:cloudwatch/metricAlarm:Met
     treatMissingData: "missing",
     unit: "",
 });
+
+// --- Elastic Load Balancing, API Gateway and WAF (issue 17) -------------------------------------------
+
+export const ACM_CERT_ARN = "arn:aws:acm:us-east-1:111122223333:certificate/0f2b7a1c-6d8e-4b1a-9c3d-2e5f7a9b1c3d";
+export const IAM_CERT_ARN = "arn:aws:iam::111122223333:server-certificate/legacy-phi";
+export const ALB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/phi/50dc6c495c0c9188";
+export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+export const lbLoadBalancer = factory("aws:lb/loadBalancer:LoadBalancer", "phi-alb", {
+    internal: true,
+    loadBalancerType: "application",
+    subnets: ["subnet-0a", "subnet-0b"],
+    enableDeletionProtection: true,
+    accessLogs: { bucket: "phi-alb-logs", enabled: true },
+});
+export const albLoadBalancer = factory("aws:alb/loadBalancer:LoadBalancer", "phi-alb", lbLoadBalancer().props);
+/** An HTTPS listener with an ACM certificate and a TLS 1.2+ policy. */
+export const lbListener = factory("aws:lb/listener:Listener", "https", {
+    loadBalancerArn: ALB_ARN,
+    port: 443,
+    protocol: "HTTPS",
+    certificateArn: ACM_CERT_ARN,
+    sslPolicy: TLS_POLICY,
+    defaultActions: [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/app/73e2d6bc24d8a067" }],
+});
+export const albListener = factory("aws:alb/listener:Listener", "https", lbListener().props);
+/** The HTTP listener that redirects to HTTPS. */
+export const lbHttpListener = factory("aws:lb/listener:Listener", "http", {
+    loadBalancerArn: ALB_ARN,
+    port: 80,
+    protocol: "HTTP",
+    defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+});
+export const lbListenerCertificate = factory("aws:lb/listenerCertificate:ListenerCertificate", "extra-cert", { listenerArn: unknown, certificateArn: ACM_CERT_ARN });
+export const classicLoadBalancer = factory("aws:elb/loadBalancer:LoadBalancer", "phi-clb", {
+    subnets: ["subnet-0a", "subnet-0b"],
+    internal: true,
+    crossZoneLoadBalancing: true,
+    accessLogs: { bucket: "phi-clb-logs" },
+    listeners: [{ lbPort: 443, lbProtocol: "HTTPS", instancePort: 443, instanceProtocol: "HTTPS", sslCertificateId: ACM_CERT_ARN }],
+});
+export const apigatewayStage = factory("aws:apigateway/stage:Stage", "prod", { restApi: "a1b2c3d4e5", deployment: "dep123", stageName: "prod", clientCertificateId: "cc1234" });
+
+export const lbLoadBalancerOutputs = outputsFactory("aws:lb/loadBalancer:LoadBalancer", "phi-alb", {
+    accessLogs: { bucket: "phi-alb-logs", enabled: true, prefix: "" },
+    arn: ALB_ARN, arnSuffix: "app/phi/50dc6c495c0c9188", clientKeepAlive: 3600, connectionLogs: { bucket: "", enabled: false, prefix: "" }, customerOwnedIpv4Pool: "",
+    desyncMitigationMode: "defensive", dnsName: "internal-phi-1.us-east-1.elb.amazonaws.com", dnsRecordClientRoutingPolicy: "", dropInvalidHeaderFields: false,
+    enableCrossZoneLoadBalancing: true, enableDeletionProtection: true, enableHttp2: true, enableTlsVersionAndCipherSuiteHeaders: false, enableWafFailOpen: false,
+    enableXffClientPort: false, enableZonalShift: false, enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: "", id: ALB_ARN, idleTimeout: 60, internal: true,
+    ipAddressType: "ipv4", loadBalancerType: "application", name: "phi", namePrefix: "", preserveHostHeader: false, region: "us-east-1", securityGroups: ["sg-0a"],
+    subnets: ["subnet-0a", "subnet-0b"], tags: {}, tagsAll: {}, vpcId: "vpc-0a", xffHeaderProcessingMode: "append", zoneId: "Z35SXDOTRQ7X7K",
+});
+export const lbListenerOutputs = outputsFactory("aws:lb/listener:Listener", "https", {
+    alpnPolicy: "", arn: `${ALB_ARN.replace(":loadbalancer/", ":listener/")}/f2f7dc8efc522ab2`, certificateArn: ACM_CERT_ARN,
+    defaultActions: [{ authenticateCognito: [], authenticateOidc: [], fixedResponse: [], forward: [], order: 1, redirect: [], targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/app/73e2d6bc24d8a067", type: "forward" }],
+    id: "listener-1", loadBalancerArn: ALB_ARN, mutualAuthentication: [], port: 443, protocol: "HTTPS", region: "us-east-1", sslPolicy: TLS_POLICY, tags: {}, tagsAll: {},
+});
+export const lbHttpListenerOutputs = outputsFactory("aws:lb/listener:Listener", "http", {
+    alpnPolicy: "", arn: `${ALB_ARN.replace(":loadbalancer/", ":listener/")}/a1a1a1a1a1a1a1a1`, certificateArn: "",
+    defaultActions: [{ authenticateCognito: [], authenticateOidc: [], fixedResponse: [], forward: [], order: 1, redirect: [{ host: "#{host}", path: "/#{path}", port: "443", protocol: "HTTPS", query: "#{query}", statusCode: "HTTP_301" }], targetGroupArn: "", type: "redirect" }],
+    id: "listener-2", loadBalancerArn: ALB_ARN, mutualAuthentication: [], port: 80, protocol: "HTTP", region: "us-east-1", sslPolicy: "", tags: {}, tagsAll: {},
+});
+export const classicLoadBalancerOutputs = outputsFactory("aws:elb/loadBalancer:LoadBalancer", "phi-clb", {
+    accessLogs: { bucket: "phi-clb-logs", bucketPrefix: "", enabled: true, interval: 60 }, arn: "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/phi-clb",
+    availabilityZones: ["us-east-1a", "us-east-1b"], connectionDraining: false, connectionDrainingTimeout: 300, crossZoneLoadBalancing: true, desyncMitigationMode: "defensive",
+    dnsName: "internal-phi-clb.us-east-1.elb.amazonaws.com", healthCheck: { healthyThreshold: 10, interval: 30, target: "HTTPS:443/health", timeout: 5, unhealthyThreshold: 2 },
+    id: "phi-clb", idleTimeout: 60, instances: [], internal: true,
+    listeners: [{ instancePort: 443, instanceProtocol: "https", lbPort: 443, lbProtocol: "https", sslCertificateId: ACM_CERT_ARN }],
+    name: "phi-clb", namePrefix: "", region: "us-east-1", securityGroups: ["sg-0a"], sourceSecurityGroup: "111122223333/default", sourceSecurityGroupId: "sg-0a",
+    subnets: ["subnet-0a", "subnet-0b"], tags: {}, tagsAll: {}, zoneId: "Z35SXDOTRQ7X7K",
+});
+export const apigatewayStageOutputs = outputsFactory("aws:apigateway/stage:Stage", "prod", {
+    accessLogSettings: [], arn: "arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/prod", cacheClusterEnabled: false, cacheClusterSize: "", canarySettings: [],
+    clientCertificateId: "cc1234", deployment: "dep123", description: "", documentationVersion: "", executionArn: "arn:aws:execute-api:us-east-1:111122223333:a1b2c3d4e5/prod",
+    id: "ags-a1b2c3d4e5-prod", invokeUrl: "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod", region: "us-east-1", restApi: "a1b2c3d4e5", stageName: "prod",
+    tags: {}, tagsAll: {}, variables: {}, webAclArn: "", xrayTracingEnabled: false,
+});

@@ -138,7 +138,7 @@ const subnet = (resourceName: string, cidrBlock: string, zone: number) =>
         mapPublicIpOnLaunch: false, // private: no public addresses, and the VPC has no internet gateway
         tags: { ...tags, Name: `${prefix}-${resourceName}` },
     });
-appCidrs.forEach((cidr, i) => subnet(`app-${i}`, cidr, i));
+const appSubnets = appCidrs.map((cidr, i) => subnet(`app-${i}`, cidr, i));
 const dataSubnets = dataCidrs.map((cidr, i) => subnet(`data-${i}`, cidr, i));
 
 // VPC flow logs, all traffic, to a six-year encrypted log group (aws-vpc-flow-logs).
@@ -373,11 +373,18 @@ interface BucketOptions {
     readonly replica?: aws.s3.Bucket;
     /** Resources the bucket policy must wait for. */
     readonly policyDependsOn?: pulumi.Resource[];
+    /**
+     * S3-managed keys (SSE-S3) instead of the PHI key, for a bucket that a service can only write
+     * with SSE-S3 (Elastic Load Balancing access logs): the waiver of aws-s3-default-encryption-kms
+     * it carries as a tag, "YYYY-MM-DD_reason".
+     */
+    readonly sseS3Waiver?: string;
 }
 
 function protectedBucket(resourceName: string, o: BucketOptions = {}) {
     // aws-s3-object-lock: only at creation (changing it replaces the bucket).
-    const bucket = new aws.s3.Bucket(resourceName, { objectLockEnabled: true, tags });
+    const bucketTags = o.sseS3Waiver ? { ...tags, "hipaa-guard-waive-aws-s3-default-encryption-kms": o.sseS3Waiver } : tags;
+    const bucket = new aws.s3.Bucket(resourceName, { objectLockEnabled: true, tags: bucketTags });
     const on = { bucket: bucket.id };
     const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(resourceName, {
         ...on,
@@ -391,7 +398,9 @@ function protectedBucket(resourceName: string, o: BucketOptions = {}) {
     new aws.s3.BucketServerSideEncryptionConfiguration(resourceName, {
         ...on,
         // aws-s3-default-encryption-kms: the PHI key, not S3-managed keys.
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],
+        rules: [o.sseS3Waiver
+            ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } } // waived: see sseS3Waiver
+            : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],
     });
     const versioning = new aws.s3.BucketVersioning(resourceName, { ...on, versioningConfiguration: { status: "Enabled" } }); // aws-s3-versioning
     // aws-s3-version-lifecycle: noncurrent versions kept six years, then expired.
@@ -563,6 +572,137 @@ new aws.cloudwatch.MetricAlarm("cache-cpu", {
     tags,
 });
 
+// Load balancer (issue 17): an internal HTTPS Application Load Balancer in front of the app tier,
+// in the app subnets (the VPC has no internet gateway), reachable on 443 from inside the VPC only,
+// with deletion protection, access logs, an ACM certificate, a TLS 1.2+ policy, HTTP redirected
+// to HTTPS, and an AWS WAF web ACL that logs what it inspects.
+
+// shared with the load balancer block
+const appTargetGroup = new aws.lb.TargetGroup("app", { vpcId: vpc.id, port: 443, protocol: "HTTPS", targetType: "instance", tags });
+
+const albSecurityGroup = new aws.ec2.SecurityGroup("alb", { vpcId: vpc.id, description: "App load balancer: HTTPS from inside the VPC only", tags });
+new aws.vpc.SecurityGroupIngressRule("alb-https-from-vpc", {
+    securityGroupId: albSecurityGroup.id,
+    description: "HTTPS from the VPC",
+    ipProtocol: "tcp",
+    fromPort: 443,
+    toPort: 443,
+    cidrIpv4: vpc.cidrBlock,
+});
+appCidrs.forEach(
+    (cidr, i) =>
+        new aws.vpc.SecurityGroupEgressRule(`alb-to-app-${i}`, {
+            securityGroupId: albSecurityGroup.id,
+            description: `load balancer to app subnet ${i} (HTTPS targets)`,
+            ipProtocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            cidrIpv4: cidr,
+        }),
+);
+
+// aws-elb-access-logs: ELB delivers access logs only to buckets encrypted with SSE-S3 (AES256), never SSE-KMS,
+// so this bucket carries a dated waiver of aws-s3-default-encryption-kms; it has every other S3 protection.
+const elbServiceAccount = aws.elb.getServiceAccountOutput();
+const albLogPrefix = "app-alb";
+const albLogs = protectedBucket("alb-access-logs", {
+    accessLogs: accessLogs.bucket,
+    replica: replicas.bucket,
+    sseS3Waiver: "2027-12-31_ELB access logs can only be delivered to SSE-S3 buckets",
+    statements: arn => [
+        {
+            // Regions from before August 2022 deliver as the regional ELB account.
+            Sid: "ElbAccessLogsWrite",
+            Effect: "Allow",
+            Principal: { AWS: elbServiceAccount.arn },
+            Action: "s3:PutObject",
+            Resource: pulumi.interpolate`${arn}/${albLogPrefix}/AWSLogs/${account}/*`,
+        },
+        {
+            Sid: "ElbLogDeliveryWrite",
+            Effect: "Allow",
+            Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: pulumi.interpolate`${arn}/${albLogPrefix}/AWSLogs/${account}/*`,
+            Condition: { StringEquals: { "aws:SourceAccount": account } },
+        },
+    ],
+});
+
+const alb = new aws.lb.LoadBalancer(
+    "app",
+    {
+        loadBalancerType: "application",
+        internal: true, // no internet gateway: clients inside the VPC only
+        subnets: appSubnets.map(s => s.id),
+        securityGroups: [albSecurityGroup.id],
+        enableDeletionProtection: true, // aws-elb-deletion-protection
+        dropInvalidHeaderFields: true,
+        accessLogs: { bucket: albLogs.bucket.id, prefix: albLogPrefix, enabled: true }, // aws-elb-access-logs (enabled defaults to false)
+        tags,
+    },
+    // ELB checks at creation that it may write to the bucket.
+    { dependsOn: [albLogs.policy] },
+);
+
+// aws-elb-acm-certificate: an ACM certificate. Publish the DNS validation record ACM asks for (the
+// validation waits until the certificate is issued), or pass certificateAuthorityArn for a private CA.
+const appCertificate = new aws.acm.Certificate("app", {
+    domainName: config.get("appDomainName") ?? `app.${prefix}.example.com`,
+    validationMethod: "DNS",
+    tags,
+});
+const appCertificateValidation = new aws.acm.CertificateValidation("app", { certificateArn: appCertificate.arn });
+
+new aws.lb.Listener("app-https", {
+    loadBalancerArn: alb.arn,
+    port: 443,
+    protocol: "HTTPS",
+    certificateArn: appCertificateValidation.certificateArn, // aws-elb-acm-certificate
+    sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06", // aws-elb-listener-tls-policy: TLS 1.2 and 1.3 only
+    defaultActions: [{ type: "forward", targetGroupArn: appTargetGroup.arn }],
+    tags,
+});
+// aws-elb-https-redirect: plain HTTP only ever redirects. Port 80 stays closed in the security group;
+// the redirect keeps a later opening of it from serving PHI in plaintext.
+new aws.lb.Listener("app-http", {
+    loadBalancerArn: alb.arn,
+    port: 80,
+    protocol: "HTTP",
+    defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+    tags,
+});
+
+// aws-elb-waf: an AWS WAF web ACL with AWS's common and known-bad-inputs rule groups.
+const managedRule = (name: string, priority: number) => ({
+    name,
+    priority,
+    overrideAction: { none: {} },
+    statement: { managedRuleGroupStatement: { vendorName: "AWS", name } },
+    visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
+});
+const webAcl = new aws.wafv2.WebAcl("app", {
+    scope: "REGIONAL",
+    defaultAction: { allow: {} },
+    rules: [managedRule("AWSManagedRulesCommonRuleSet", 1), managedRule("AWSManagedRulesKnownBadInputsRuleSet", 2)],
+    visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: `${prefix}-app`, sampledRequestsEnabled: true },
+    tags,
+});
+new aws.wafv2.WebAclAssociation("app", { resourceArn: alb.arn, webAclArn: webAcl.arn });
+// aws-wafv2-logging: to a six-year encrypted log group (WAF requires the aws-waf-logs- name prefix),
+// with the Authorization and Cookie headers redacted.
+const wafLogs = new aws.cloudwatch.LogGroup("waf", {
+    name: `aws-waf-logs-${prefix}`,
+    retentionInDays: sixYearsInDays, // aws-cloudwatch-log-retention
+    kmsKeyId: key.arn, // aws-cloudwatch-log-encryption
+    tags,
+});
+new aws.wafv2.WebAclLoggingConfiguration("app", {
+    resourceArn: webAcl.arn,
+    logDestinationConfigs: [wafLogs.arn],
+    redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }],
+});
+
 export const vpcId = vpc.id;
 export const cacheEndpoint = cache.primaryEndpointAddress;
 export const auditTrailArn = trail.arn;
@@ -570,3 +710,4 @@ export const keyArn = key.arn;
 export const phiBucket = phiData.bucket.bucket;
 export const dbEndpoint = db.endpoint;
 export const recordsTable = records.name;
+export const appLoadBalancerDns = alb.dnsName;

@@ -137,6 +137,24 @@ const breakages: Record<string, Breakage> = {
     "aws-cloudtrail-s3-data-events": { stack: "aws", target: trail, set: { eventSelectors: undefined } },
     "aws-cloudwatch-alarm-actions": { stack: "aws", target: { type: "aws:cloudwatch/metricAlarm:MetricAlarm", name: "cache-cpu" }, set: { alarmActions: [] } },
     "aws-sns-topic-encryption": { stack: "aws", target: { type: "aws:sns/topic:Topic", name: "alarms" }, set: { kmsMasterKeyId: undefined } },
+    // The internal HTTPS load balancer and its WAF (issue 17).
+    "aws-elb-https-redirect": { stack: "aws", target: { type: "aws:lb/listener:Listener", name: "app-http" }, set: { "defaultActions.0.redirect.protocol": "HTTP" } },
+    "aws-elb-listener-tls-policy": { stack: "aws", target: { type: "aws:lb/listener:Listener", name: "app-https" }, set: { sslPolicy: "ELBSecurityPolicy-2016-08" } },
+    "aws-elb-acm-certificate": { stack: "aws", target: { type: "aws:lb/listener:Listener", name: "app-https" }, set: { certificateArn: "arn:aws:iam::111122223333:server-certificate/app" } },
+    "aws-elb-deletion-protection": { stack: "aws", target: { type: "aws:lb/loadBalancer:LoadBalancer", name: "app" }, set: { enableDeletionProtection: false } },
+    "aws-elb-access-logs": { stack: "aws", target: { type: "aws:lb/loadBalancer:LoadBalancer", name: "app" }, set: { "accessLogs.enabled": false } },
+    "aws-elb-waf": {
+        stack: "aws",
+        target: { type: "aws:wafv2/webAclAssociation:WebAclAssociation", name: "app" },
+        remove: true,
+        findingOn: { type: "aws:lb/loadBalancer:LoadBalancer", name: "app" },
+    },
+    "aws-wafv2-logging": {
+        stack: "aws",
+        target: { type: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", name: "app" },
+        remove: true,
+        findingOn: { type: "aws:wafv2/webAcl:WebAcl", name: "app" },
+    },
 
     "gcp-compute-disk-encryption": { stack: "gce", target: vm, set: { "bootDisk.kmsKeySelfLink": undefined } },
     "gcp-compute-shielded-vm": { stack: "gce", target: vm, set: { "shieldedInstanceConfig.enableSecureBoot": false } },
