@@ -7,7 +7,7 @@ import { Knob } from "../../lib/knobs";
 import { allPorts, isWorldCidr, parsePortRange, portRangePattern, PortRange } from "../../lib/net";
 import { isOutcome, Outcome, undecided, violation } from "../../lib/outcome";
 import { Resource } from "../../lib/policy";
-import { classify, Props } from "../../lib/props";
+import { classify, isSetString, Props } from "../../lib/props";
 import { elementsOf, valueOf, wrongType } from "../../lib/rules";
 import { instance, launchTemplate } from "../ebs/facts";
 
@@ -40,6 +40,20 @@ export const metadataHttpTokens = stringAttribute({
 export const accountHttpTokens = stringAttribute({
     types: [instanceMetadataDefaults], field: "httpTokens", default: "no-preference", values: ["optional", "required", "no-preference"], source: awsTypes("ec2/instanceMetadataDefaults"),
 });
+
+/**
+ * Whether an aws.ec2.Instance is launched from a launch template (launchTemplate names one by id or
+ * name, or is unknown at preview): what the instance leaves out, the template supplies, and the
+ * template is checked itself. Outputs hold an empty block or list when there is none.
+ */
+export function launchedFromTemplate(props: Props): boolean {
+    const read = props.single("launchTemplate");
+    if (read.state === "unknown") return true;
+    if (read.state !== "known") return false;
+    return isSetString(read.value.string("id")) || isSetString(read.value.string("name"));
+}
+
+export const templateDecides = "the instance is launched from a launch template, which supplies what the instance leaves out and is checked itself";
 
 // --- Which ports an ingress rule opens to the world ------------------------------------------------
 

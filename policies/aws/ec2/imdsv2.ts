@@ -1,8 +1,8 @@
 import { serviceFact } from "../../lib/facts";
-import { isOutcome, Outcome, pass, undecided, violation } from "../../lib/outcome";
+import { isOutcome, notApplicable, Outcome, pass, undecided, violation } from "../../lib/outcome";
 import { blockOf, lowerString, oneOf, unsetWhenEmpty } from "../../lib/rules";
 import { defineStackPolicy, Stack } from "../../lib/stack";
-import { accountHttpTokens, instance, instanceMetadataDefaults, launchConfiguration, launchTemplate, metadataHttpTokens } from "./facts";
+import { accountHttpTokens, instance, instanceMetadataDefaults, launchConfiguration, launchedFromTemplate, launchTemplate, metadataHttpTokens, templateDecides } from "./facts";
 
 serviceFact({
     about: "EC2 instance metadata options at launch",
@@ -46,6 +46,7 @@ export default defineStackPolicy({
         if (endpoint.state === "known" && endpoint.value === "disabled") return pass;
         const tokens = unsetWhenEmpty(block.string("httpTokens"));
         if (tokens.state !== "absent") return oneOf(tokens, { path, allowed: ["required"], known: metadataHttpTokens.values!, fix });
+        if (r.type === instance && launchedFromTemplate(r.props)) return notApplicable(templateDecides);
         const account = accountRequires(stack);
         if (account === "required") return pass;
         if (account === "unknown") return undecided(`InstanceMetadataDefaults.${accountHttpTokens.field}`);

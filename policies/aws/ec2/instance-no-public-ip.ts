@@ -1,8 +1,8 @@
 import { awsTypes, booleanAttribute, serviceFact } from "../../lib/facts";
-import { isOutcome, Outcome, pass, undecided, violation } from "../../lib/outcome";
+import { isOutcome, notApplicable, Outcome, pass, undecided, violation } from "../../lib/outcome";
 import { valueOf } from "../../lib/rules";
 import { about, defineStackPolicy, ReferenceTarget, StackOutcome } from "../../lib/stack";
-import { instance, mapPublicIpOnLaunch, subnet } from "./facts";
+import { instance, launchedFromTemplate, mapPublicIpOnLaunch, subnet, templateDecides } from "./facts";
 
 const associatePublicIpAddress = booleanAttribute({ types: [instance], field: "associatePublicIpAddress", source: awsTypes("ec2/instance") + " (no default: the subnet's mapPublicIpOnLaunch decides)" });
 
@@ -45,6 +45,7 @@ export default defineStackPolicy({
             case "wrongType":
                 return violation({ code: "wrongType", field: "subnetId", problem: "subnetId is not a string", fix: "set subnetId to a private subnet's id" });
             case "absent":
+                if (launchedFromTemplate(r.props)) return notApplicable(templateDecides);
                 return violation({ code: "defaultSubnet", field: "subnetId", problem: "subnetId is not set, so the instance launches in the default VPC's default subnet, which assigns public IP addresses", fix: "set subnetId to a private subnet's id, or associatePublicIpAddress: false" });
             case "inStack": {
                 const mapped = valueOf(ref.resource.props.boolean(mapPublicIpOnLaunch.field), { path: mapPublicIpOnLaunch.field, expected: "a boolean", fix: "set mapPublicIpOnLaunch: false", absent: false });

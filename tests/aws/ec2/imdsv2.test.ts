@@ -22,6 +22,9 @@ stackCases("aws-ec2-imdsv2", [
     // An explicit value wins over the account default.
     stackViolates([vm({ metadataOptions: { httpTokens: "optional" } }), account("required")], [{ on: "app", code: "notAllowed", field }]),
     stackPasses([vm({ metadataOptions: { httpEndpoint: "disabled" } })]),
+    // An instance from a launch template takes the template's options; the template is checked itself.
+    stackNotApplicable([vm({ metadataOptions: undefined, launchTemplate: { id: unknown } })], /launch template/),
+    stackViolates([vm({ metadataOptions: { httpTokens: "optional" }, launchTemplate: { id: unknown } })], [{ on: "app", code: "notAllowed", field }]),
     stackUndecided([vm({ metadataOptions: undefined }), account(unknown)], [{ on: "app", fields: "InstanceMetadataDefaults.httpTokens" }]),
     stackUndecided([vm({ metadataOptions: { httpTokens: unknown } })], [{ on: "app", fields: field }]),
     stackUndecided([vm({ metadataOptions: unknown })], [{ on: "app", fields: "metadataOptions" }]),

@@ -18,6 +18,7 @@ stackCases("aws-ec2-instance-no-public-ip", [
     stackUndecided([vm({}, res(NET.subnet, "maybe", { mapPublicIpOnLaunch: unknown })), res(NET.subnet, "maybe", { mapPublicIpOnLaunch: unknown })], [{ on: "app", fields: "Subnet.mapPublicIpOnLaunch" }]),
     // No subnet at all: the default VPC's default subnet assigns public addresses.
     stackViolates([vm({ subnetId: undefined })], [{ on: "app", code: "defaultSubnet", field: "subnetId" }]),
+    stackNotApplicable([vm({ subnetId: undefined, launchTemplate: { name: "app" } })], /launch template/),
     stackPasses([vm({ subnetId: undefined, primaryNetworkInterface: { networkInterfaceId: unknown } })]),
     // A subnet from outside the stack, or one not known yet, cannot be read.
     stackUndecided([vm({ subnetId: "subnet-elsewhere" })], [{ on: "app", fields: "subnetId" }]),

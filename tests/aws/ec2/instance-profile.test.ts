@@ -1,4 +1,4 @@
-import { garbage, noAutoRemediation, passes, policyCases, violates } from "../../cases";
+import { garbage, noAutoRemediation, notApplicable, passes, policyCases, violates } from "../../cases";
 import { ec2Instance, ec2InstanceOutputs } from "../../factories";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
@@ -13,6 +13,11 @@ policyCases("aws-ec2-instance-profile", [
     violates(ec2Instance({ [field]: "" }), { code: "notSet", field }),
     violates(ec2InstanceOutputs({ [field]: "" }), { code: "notSet", field }),
     violates(ec2Instance({ [field]: 7 }), { code: "wrongType", field }),
+    // The launch template supplies the profile (and is checked itself).
+    notApplicable(ec2Instance({ [field]: undefined, launchTemplate: { id: unknown, version: "$Latest" } }), /launch template/),
+    notApplicable(ec2Instance({ [field]: undefined, launchTemplate: unknown }), /launch template/),
+    violates(ec2Instance({ [field]: undefined, launchTemplate: { id: "", name: "" } }), { code: "notSet", field }),
+    violates(ec2InstanceOutputs({ [field]: "", launchTemplate: [] }), { code: "notSet", field }),
     garbage(ec2Instance({ [field]: secret("SECRET"), metadataOptions: "SECRET" })),
     noAutoRemediation(ec2Instance({ [field]: undefined })),
 ]);
