@@ -3,6 +3,7 @@
 // (tests/registry.test.ts) fails when a policy defined under policies/ is missing here.
 
 import * as apigateway from "./aws/apigateway";
+import * as autoscaling from "./aws/autoscaling";
 import * as backup from "./aws/backup";
 import * as cloudtrail from "./aws/cloudtrail";
 import * as cloudwatch from "./aws/cloudwatch";
@@ -14,6 +15,7 @@ import * as elb from "./aws/elb";
 import * as kinesis from "./aws/kinesis";
 import * as awsKms from "./aws/kms";
 import * as ebs from "./aws/ebs";
+import * as ec2 from "./aws/ec2";
 import * as efs from "./aws/efs";
 import * as s3 from "./aws/s3";
 import * as opensearch from "./aws/opensearch";
@@ -56,7 +58,12 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...awsKms.policies,
     ...iam.policies,
     ...cloudtrail.stackPolicies,
+    ...vpc.policies,
     ...vpc.stackPolicies,
+    ...ec2.policies,
+    ...ec2.stackPolicies,
+    ...autoscaling.policies,
+    ...autoscaling.stackPolicies,
     ...s3.policies,
     ...s3.stackPolicies,
     ...ebs.policies,

@@ -1309,3 +1309,94 @@ export const apigatewayStageOutputs = outputsFactory("aws:apigateway/stage:Stage
     id: "ags-a1b2c3d4e5-prod", invokeUrl: "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod", region: "us-east-1", restApi: "a1b2c3d4e5", stageName: "prod",
     tags: {}, tagsAll: {}, variables: {}, webAclArn: "", xrayTracingEnabled: false,
 });
+
+// --- AWS EC2, VPC and Auto Scaling (issue 17: security groups, routing, instances, groups) ---------
+// Compliant inputs first, then the same resources as state (outputs) holds them.
+
+export const NET = {
+    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+    securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    subnet: "aws:ec2/subnet:Subnet",
+    instance: "aws:ec2/instance:Instance",
+    launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
+    launchConfiguration: "aws:ec2/launchConfiguration:LaunchConfiguration",
+    metadataDefaults: "aws:ec2/instanceMetadataDefaults:InstanceMetadataDefaults",
+    internetGateway: "aws:ec2/internetGateway:InternetGateway",
+    igwAttachment: "aws:ec2/internetGatewayAttachment:InternetGatewayAttachment",
+    route: "aws:ec2/route:Route",
+    routeTable: "aws:ec2/routeTable:RouteTable",
+    defaultRouteTable: "aws:ec2/defaultRouteTable:DefaultRouteTable",
+    vpnGateway: "aws:ec2/vpnGateway:VpnGateway",
+    group: "aws:autoscaling/group:Group",
+    asgAttachment: "aws:autoscaling/attachment:Attachment",
+    targetGroup: "aws:lb/targetGroup:TargetGroup",
+} as const;
+
+/** HTTPS from inside the VPC only. */
+export const securityGroup = factory(NET.securityGroup, "app", {
+    vpcId: unknown, description: "app tier",
+    ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.20.0.0/16"] }],
+    egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
+});
+export const securityGroupRule = factory(NET.securityGroupRule, "app-https", { type: "ingress", securityGroupId: unknown, protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.20.0.0/16"] });
+export const ingressRule = factory(NET.ingressRule, "app-https", { securityGroupId: unknown, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.20.0.0/16" });
+export const ec2Subnet = factory(NET.subnet, "app-0", { vpcId: unknown, cidrBlock: "10.20.0.0/24", mapPublicIpOnLaunch: false });
+export const ec2Instance = factory(NET.instance, "app", {
+    ami: "ami-0abc", instanceType: "t3.small", subnetId: "subnet-0a", associatePublicIpAddress: false, iamInstanceProfile: "app",
+    metadataOptions: { httpTokens: "required" }, rootBlockDevice: { encrypted: true, kmsKeyId: KMS_KEY_ARN },
+});
+export const ec2LaunchTemplate = factory(NET.launchTemplate, "app", {
+    imageId: "ami-0abc", instanceType: "t3.small", iamInstanceProfile: { name: "app" }, metadataOptions: { httpTokens: "required" },
+    networkInterfaces: [{ associatePublicIpAddress: "false", securityGroups: [unknown] }],
+    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KMS_KEY_ARN } }],
+});
+export const ec2LaunchConfiguration = factory(NET.launchConfiguration, "app", {
+    imageId: "ami-0abc", instanceType: "t3.small", associatePublicIpAddress: false, iamInstanceProfile: "app", metadataOptions: { httpTokens: "required" },
+    rootBlockDevice: { encrypted: true },
+});
+
+export const securityGroupOutputs = outputsFactory(NET.securityGroup, "app", {
+    arn: "arn:aws:ec2:us-east-1:111122223333:security-group/sg-0app", description: "app tier",
+    egress: [{ cidrBlocks: ["0.0.0.0/0"], description: "", fromPort: 0, ipv6CidrBlocks: [], prefixListIds: [], protocol: "-1", securityGroups: [], self: false, toPort: 0 }],
+    id: "sg-0app",
+    ingress: [{ cidrBlocks: ["10.20.0.0/16"], description: "", fromPort: 443, ipv6CidrBlocks: [], prefixListIds: [], protocol: "tcp", securityGroups: [], self: false, toPort: 443 }],
+    name: "app-1234", namePrefix: "", ownerId: "111122223333", region: "us-east-1", revokeRulesOnDelete: false, tags: {}, tagsAll: {}, vpcId: "vpc-0a",
+});
+export const securityGroupRuleOutputs = outputsFactory(NET.securityGroupRule, "app-https", {
+    cidrBlocks: ["10.20.0.0/16"], description: "", fromPort: 443, id: "sgrule-1", ipv6CidrBlocks: [], prefixListIds: [], protocol: "tcp", region: "us-east-1",
+    securityGroupId: "sg-0app", securityGroupRuleId: "sgr-0a", self: false, sourceSecurityGroupId: "", toPort: 443, type: "ingress",
+});
+export const ingressRuleOutputs = outputsFactory(NET.ingressRule, "app-https", {
+    arn: "arn:aws:ec2:us-east-1:111122223333:security-group-rule/sgr-0a", cidrIpv4: "10.20.0.0/16", cidrIpv6: "", description: "", fromPort: 443, id: "sgr-0a",
+    ipProtocol: "tcp", prefixListId: "", referencedSecurityGroupId: "", region: "us-east-1", securityGroupId: "sg-0app", securityGroupRuleId: "sgr-0a", tags: {}, tagsAll: {}, toPort: 443,
+});
+export const ec2SubnetOutputs = outputsFactory(NET.subnet, "app-0", {
+    arn: "arn:aws:ec2:us-east-1:111122223333:subnet/subnet-0a", assignIpv6AddressOnCreation: false, availabilityZone: "us-east-1a", availabilityZoneId: "use1-az1",
+    cidrBlock: "10.20.0.0/24", customerOwnedIpv4Pool: "", enableDns64: false, enableLniAtDeviceIndex: 0, enableResourceNameDnsARecordOnLaunch: false,
+    enableResourceNameDnsAaaaRecordOnLaunch: false, id: "subnet-0a", ipv6CidrBlock: "", ipv6CidrBlockAssociationId: "", ipv6Native: false,
+    mapCustomerOwnedIpOnLaunch: false, mapPublicIpOnLaunch: false, outpostArn: "", ownerId: "111122223333", privateDnsHostnameTypeOnLaunch: "ip-name",
+    region: "us-east-1", tags: {}, tagsAll: {}, vpcId: "vpc-0a",
+});
+export const ec2InstanceOutputs = outputsFactory(NET.instance, "app", {
+    ami: "ami-0abc", arn: "arn:aws:ec2:us-east-1:111122223333:instance/i-0a", associatePublicIpAddress: false, availabilityZone: "us-east-1a",
+    ebsBlockDevices: [], iamInstanceProfile: "app", id: "i-0a", instanceType: "t3.small",
+    metadataOptions: { httpEndpoint: "enabled", httpProtocolIpv6: "disabled", httpPutResponseHopLimit: 1, httpTokens: "required", instanceMetadataTags: "disabled" },
+    primaryNetworkInterfaceId: "eni-0a", privateIp: "10.20.0.10", publicDns: "", publicIp: "",
+    rootBlockDevice: { deleteOnTermination: true, deviceName: "/dev/xvda", encrypted: true, iops: 3000, kmsKeyId: KMS_KEY_ARN, tags: {}, throughput: 125, volumeId: "vol-0a", volumeSize: 8, volumeType: "gp3" },
+    subnetId: "subnet-0a", tags: {}, tagsAll: {}, vpcSecurityGroupIds: ["sg-0app"],
+});
+export const ec2LaunchTemplateOutputs = outputsFactory(NET.launchTemplate, "app", {
+    arn: "arn:aws:ec2:us-east-1:111122223333:launch-template/lt-0a", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KMS_KEY_ARN, snapshotId: "", volumeType: "gp3" }, noDevice: "", virtualName: "" }],
+    defaultVersion: 1, description: "", iamInstanceProfile: { arn: "", name: "app" }, id: "lt-0a", imageId: "ami-0abc", instanceType: "t3.small", latestVersion: 1,
+    metadataOptions: { httpEndpoint: "enabled", httpProtocolIpv6: "", httpPutResponseHopLimit: 1, httpTokens: "required", instanceMetadataTags: "" },
+    name: "app-1234", namePrefix: "", networkInterfaces: [{ associateCarrierIpAddress: "", associatePublicIpAddress: "false", deleteOnTermination: "", description: "", deviceIndex: 0, networkInterfaceId: "", securityGroups: ["sg-0app"], subnetId: "" }],
+    tags: {}, tagsAll: {}, updateDefaultVersion: false, vpcSecurityGroupIds: [],
+});
+export const ec2LaunchConfigurationOutputs = outputsFactory(NET.launchConfiguration, "app", {
+    arn: "arn:aws:autoscaling:us-east-1:111122223333:launchConfiguration:lc-app", associatePublicIpAddress: false, ebsBlockDevices: [], ebsOptimized: false, enableMonitoring: true,
+    iamInstanceProfile: "app", id: "app-1234", imageId: "ami-0abc", instanceType: "t3.small", keyName: "",
+    metadataOptions: { httpEndpoint: "enabled", httpPutResponseHopLimit: 1, httpTokens: "required" }, name: "app-1234", namePrefix: "", placementTenancy: "",
+    rootBlockDevice: { deleteOnTermination: true, encrypted: true, iops: 0, throughput: 0, volumeSize: 8, volumeType: "gp3" }, securityGroups: ["sg-0app"], spotPrice: "", userData: "", userDataBase64: "",
+});

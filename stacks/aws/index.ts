@@ -295,6 +295,78 @@ const records = new aws.dynamodb.Table("phi-records", {
 });
 
 // ---------------------------------------------------------------------------------------------
+// The app tier's compute: an Auto Scaling group in the app subnets, launched from a template that
+// requires IMDSv2, gives no public IP and encrypts its disk with the PHI key, behind the load
+// balancer's target group, admitting HTTPS only from inside the VPC.
+
+// The app tier behind the load balancer below: instances join it, the HTTPS listener forwards to it.
+const appTargetGroup = new aws.lb.TargetGroup("app", { vpcId: vpc.id, port: 443, protocol: "HTTPS", targetType: "instance", tags });
+
+// Ingress from the VPC only (aws-ec2-sg-ssh-restricted, aws-ec2-sg-common-ports-restricted, aws-ec2-sg-authorized-ports): no SSH, Session Manager instead.
+const appSecurityGroup = new aws.ec2.SecurityGroup("app", { vpcId: vpc.id, description: "App tier: HTTPS from inside the VPC only", tags });
+new aws.vpc.SecurityGroupIngressRule("app-https-from-vpc", {
+    securityGroupId: appSecurityGroup.id,
+    description: "HTTPS from the load balancer, inside the VPC",
+    ipProtocol: "tcp",
+    fromPort: 443,
+    toPort: 443,
+    cidrIpv4: vpc.cidrBlock,
+});
+// Out to the database, the cache and VPC endpoints only.
+[443, 5432, 6379].forEach(
+    port =>
+        new aws.vpc.SecurityGroupEgressRule(`app-to-vpc-${port}`, {
+            securityGroupId: appSecurityGroup.id,
+            description: `app tier to the VPC on ${port}`,
+            ipProtocol: "tcp",
+            fromPort: port,
+            toPort: port,
+            cidrIpv4: vpc.cidrBlock,
+        }),
+);
+
+// Role credentials for the instances (aws-ec2-instance-profile), with managed policies only.
+const appRole = new aws.iam.Role("app", {
+    assumeRolePolicy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": account } } }],
+    }),
+    tags,
+});
+new aws.iam.RolePolicyAttachment("app-ssm", { role: appRole.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/AmazonSSMManagedInstanceCore` });
+const appProfile = new aws.iam.InstanceProfile("app", { role: appRole.name, tags });
+
+// Auto Scaling launches the instances with its service-linked role, which needs a grant on the PHI key for their encrypted disks.
+new aws.kms.Grant("app-autoscaling", {
+    keyId: key.keyId,
+    granteePrincipal: pulumi.interpolate`arn:${partition}:iam::${account}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
+    operations: ["Encrypt", "Decrypt", "ReEncryptFrom", "ReEncryptTo", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "DescribeKey", "CreateGrant"],
+});
+
+const appTemplate = new aws.ec2.LaunchTemplate("app", {
+    imageId: "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+    instanceType: "t3.small",
+    iamInstanceProfile: { arn: appProfile.arn }, // aws-ec2-instance-profile
+    metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 }, // aws-ec2-imdsv2
+    networkInterfaces: [{ associatePublicIpAddress: "false", securityGroups: [appSecurityGroup.id], deleteOnTermination: "true" }], // aws-autoscaling-launch-no-public-ip
+    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: key.arn, volumeSize: 20, volumeType: "gp3" } }], // aws-ebs-encrypted-volumes
+    tagSpecifications: [{ resourceType: "instance", tags }, { resourceType: "volume", tags }],
+    tags,
+});
+
+new aws.autoscaling.Group("app", {
+    vpcZoneIdentifiers: appSubnets.map(s => s.id), // private subnets (aws-vpc-subnet-no-public-ip)
+    minSize: 2,
+    maxSize: 4,
+    desiredCapacity: 2,
+    launchTemplate: { id: appTemplate.id, version: appTemplate.latestVersion.apply(v => `${v}`) },
+    targetGroupArns: [appTargetGroup.arn],
+    healthCheckType: "ELB", // aws-autoscaling-elb-health-check: replace instances the load balancer finds unhealthy
+    healthCheckGracePeriod: 300,
+    tags: Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+});
+
+// ---------------------------------------------------------------------------------------------
 // The audit trail: every region's management events, to a protected bucket and to CloudWatch Logs.
 
 const phiVolume = new aws.ebs.Volume("phi-data", {
@@ -577,8 +649,6 @@ new aws.cloudwatch.MetricAlarm("cache-cpu", {
 // with deletion protection, access logs, an ACM certificate, a TLS 1.2+ policy, HTTP redirected
 // to HTTPS, and an AWS WAF web ACL that logs what it inspects.
 
-// shared with the load balancer block
-const appTargetGroup = new aws.lb.TargetGroup("app", { vpcId: vpc.id, port: 443, protocol: "HTTPS", targetType: "instance", tags });
 
 const albSecurityGroup = new aws.ec2.SecurityGroup("alb", { vpcId: vpc.id, description: "App load balancer: HTTPS from inside the VPC only", tags });
 new aws.vpc.SecurityGroupIngressRule("alb-https-from-vpc", {

@@ -80,6 +80,8 @@ const db: Pick = { type: T.dbInstance, name: "phi-db" };
 const table: Pick = { type: T.table, name: "phi-records" };
 const replicationPolicy: Pick = { type: T.iamPolicy, name: "s3-replication" };
 const iamDocument = (statement: Record<string, unknown>): string => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+const appIngress: Pick = { type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", name: "app-https-from-vpc" };
+const appTemplate: Pick = { type: "aws:ec2/launchTemplate:LaunchTemplate", name: "app" };
 
 /** For every policy that applies to a sample stack: the one change that must make it fire. */
 const breakages: Record<string, Breakage> = {
@@ -155,6 +157,15 @@ const breakages: Record<string, Breakage> = {
         remove: true,
         findingOn: { type: "aws:wafv2/webAcl:WebAcl", name: "app" },
     },
+    // The app tier's network and compute (issue 17).
+    "aws-ec2-sg-ssh-restricted": { stack: "aws", target: appIngress, set: { fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" } },
+    "aws-ec2-sg-common-ports-restricted": { stack: "aws", target: appIngress, set: { fromPort: 3389, toPort: 3389, cidrIpv4: "0.0.0.0/0" } },
+    "aws-ec2-sg-authorized-ports": { stack: "aws", target: appIngress, set: { fromPort: 80, toPort: 80, cidrIpv4: "0.0.0.0/0" } },
+    "aws-vpc-default-sg-closed": { stack: "aws", target: { type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", name: "default" }, remove: true, findingOn: { type: T.vpc, name: "phi" } },
+    "aws-vpc-subnet-no-public-ip": { stack: "aws", target: { type: "aws:ec2/subnet:Subnet", name: "app-0" }, set: { mapPublicIpOnLaunch: true } },
+    "aws-ec2-imdsv2": { stack: "aws", target: appTemplate, set: { "metadataOptions.httpTokens": "optional" } },
+    "aws-autoscaling-launch-no-public-ip": { stack: "aws", target: appTemplate, set: { "networkInterfaces.0.associatePublicIpAddress": "true" } },
+    "aws-autoscaling-elb-health-check": { stack: "aws", target: { type: "aws:autoscaling/group:Group", name: "app" }, set: { healthCheckType: undefined } },
 
     "gcp-compute-disk-encryption": { stack: "gce", target: vm, set: { "bootDisk.kmsKeySelfLink": undefined } },
     "gcp-compute-shielded-vm": { stack: "gce", target: vm, set: { "shieldedInstanceConfig.enableSecureBoot": false } },

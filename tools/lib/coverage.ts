@@ -51,6 +51,9 @@ export const decisions: Readonly<Record<string, string>> = {
     "s3-bucket-server-side-encryption-enabled":
         "no policy: since 5 January 2023 S3 encrypts every new object with SSE-S3 whatever the bucket says, so this rule can never fail " +
         "(Prowler, KICS and trivy-checks retired theirs); `aws-s3-default-encryption-kms` checks the control that can: default encryption with KMS",
+    "ec2-instances-in-vpc":
+        "no policy: EC2-Classic was retired on 15 August 2023, so every instance a program can launch runs in a VPC and this rule can never fail; " +
+        "`aws-ec2-instance-no-public-ip` and the security-group policies check what the VPC exposes",
 };
 
 const issueOf: Readonly<Record<string, string>> = { WP1: "#15", WP2: "#16", WP3: "#17", WP4: "#18", WP5: "#19", WP6: "#20" };

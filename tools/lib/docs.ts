@@ -65,6 +65,8 @@ const serviceNames: Record<string, string> = {
     "aws:kms": "AWS Key Management Service (KMS)",
     "aws:iam": "AWS Identity and Access Management (IAM)",
     "aws:ec2": "Amazon EC2 and VPC",
+    "aws:vpc": "Amazon EC2 and VPC",
+    "aws:autoscaling": "Amazon EC2 Auto Scaling",
     "aws:s3": "Amazon S3",
     "aws:ebs": "Amazon EBS",
     "aws:efs": "Amazon EFS",

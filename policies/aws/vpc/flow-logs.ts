@@ -1,22 +1,14 @@
-// VPC controls from the HIPAA monitoring playbook (seed 002): every VPC records its traffic with
-// flow logs (a stack policy: the flow log is its own resource that names the VPC).
-
-import { awsTypes, stringAttribute } from "../lib/facts";
-import { booleanKnob } from "../lib/knobs";
-import { Outcome, pass, undecided, violation } from "../lib/outcome";
-import { anyOf, mustBeOneOf } from "../lib/rules";
-import { concerning, defineStackPolicy, ReferenceTarget } from "../lib/stack";
-
-export const vpc = "aws:ec2/vpc:Vpc";
-export const flowLog = "aws:ec2/flowLog:FlowLog";
-
-/** A flow log names its VPC by the VPC's id. */
-const vpcTarget: ReferenceTarget = { types: [vpc], keys: ["id"] };
+import { awsTypes, stringAttribute } from "../../lib/facts";
+import { booleanKnob } from "../../lib/knobs";
+import { Outcome, pass, undecided, violation } from "../../lib/outcome";
+import { anyOf, mustBeOneOf } from "../../lib/rules";
+import { concerning, defineStackPolicy } from "../../lib/stack";
+import { flowLog, vpc, vpcTarget } from "./facts";
 
 const trafficType = stringAttribute({ types: [flowLog], field: "trafficType", values: ["ACCEPT", "REJECT", "ALL"], source: awsTypes("ec2/flowLog") });
 const capturesAll = mustBeOneOf(trafficType, ["ALL"], { fix: 'set trafficType: "ALL" on the VPC\'s aws.ec2.FlowLog' });
 
-export const flowLogs = defineStackPolicy({
+export default defineStackPolicy({
     name: "aws-vpc-flow-logs",
     description: "Every VPC the stack creates records its network traffic with a VPC flow log.",
     severity: "medium",
@@ -49,5 +41,3 @@ export const flowLogs = defineStackPolicy({
         return concerning(anyOf(outcomes, pass), { prefix: "the VPC's flow log records only part of its traffic: ", owner: "FlowLog" });
     },
 });
-
-export const stackPolicies = [flowLogs];

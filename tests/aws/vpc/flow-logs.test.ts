@@ -2,10 +2,10 @@
 // connected by property dependency or by literal id.
 
 import * as assert from "assert";
-import { stackCases, stackGarbage, stackMisconfigured, stackNotApplicable, stackPasses, stackUndecided, stackViolates } from "../cases";
-import { flowLogFor, flowLogOutputs, res, T, vpcOf, vpcOutputs } from "../factories";
-import { usePack } from "../pack";
-import { secret, unknown } from "../../tools/lib/analyzer-client";
+import { stackCases, stackGarbage, stackMisconfigured, stackNotApplicable, stackPasses, stackUndecided, stackViolates } from "../../cases";
+import { flowLogFor, flowLogOutputs, res, T, vpcOf, vpcOutputs } from "../../factories";
+import { usePack } from "../../pack";
+import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const policy = "aws-vpc-flow-logs";
 const SECRET = "SECRET-do-not-echo-3b9d";
