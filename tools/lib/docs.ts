@@ -94,6 +94,8 @@ const serviceNames: Record<string, string> = {
     "gcp:bigtable": "Bigtable",
     "gcp:artifactregistry": "Artifact Registry",
     "gcp:alloydb": "AlloyDB",
+    "gcp:dns": "Cloud DNS",
+    "gcp:organizations": "Resource Manager (projects)",
 };
 const cloudNames: Record<string, string> = { aws: "AWS", gcp: "Google Cloud" };
 
