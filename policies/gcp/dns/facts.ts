@@ -4,7 +4,7 @@ import { booleanAttribute, gcpTypes, serviceFact, stringAttribute } from "../../
 
 export const managedZone = "gcp:dns/managedZone:ManagedZone";
 export const dnsPolicy = "gcp:dns/policy:Policy";
-export const network = "gcp:compute/network:Network";
+export { network } from "../vpc/facts";
 
 const zoneSource = gcpTypes("dns/managedZone");
 

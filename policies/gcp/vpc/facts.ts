@@ -145,16 +145,15 @@ function entries(block: Props, o: { prefix: string; field: string; protocolField
     return { openings, outcomes };
 }
 
+/** A rule's world-open protocol entries, with its undecided (unknown) and wrong-typed parts. */
 export interface WorldOpenings {
     readonly openings: Opening[];
-    /** Undecided parts (unknown elements) and wrong-typed ones. */
     readonly outcomes: Outcome[];
 }
 
 /** Whether a rule is switched off (`disabled`), or the outcome that stops the check. */
 function isDisabled(rule: Props, prefix: string): boolean | Outcome {
-    const disabled = valueOf(rule.boolean("disabled"), { path: `${prefix}disabled`, expected: "a boolean", fix: `set ${prefix}disabled to a boolean`, absent: false });
-    return disabled;
+    return valueOf(rule.boolean("disabled"), { path: `${prefix}disabled`, expected: "a boolean", fix: `set ${prefix}disabled to a boolean`, absent: false });
 }
 
 /** Whether a rule applies to ingress traffic (direction defaults to INGRESS), or the outcome that stops the check. */
@@ -289,14 +288,8 @@ const sourcesFix = "limit the rule's sources (sourceRanges, or match.srcIpRanges
 export function worldPortOutcomes(type: string, props: Props, o: { port: number; protocols: readonly string[]; service: string; fix: string }): Outcome[] {
     const found = worldOpenings(type, props);
     if (isOutcome(found)) return [found];
-    const violations = opensPort(found, o.port, o.protocols).map(opening =>
-        violation({
-            code: "openToWorld",
-            field: opening.path,
-            problem: `${opening.path} admits ${o.service} (port ${o.port}) from any address (0.0.0.0/0 or ::/0)`,
-            fix: `${sourcesFix}, ${o.fix}`,
-        }),
-    );
+    const problem = (path: string) => `${path} admits ${o.service} (port ${o.port}) from any address (0.0.0.0/0 or ::/0)`;
+    const violations = opensPort(found, o.port, o.protocols).map(x => violation({ code: "openToWorld", field: x.path, problem: problem(x.path), fix: `${sourcesFix}, ${o.fix}` }));
     return [...violations, ...found.outcomes];
 }
 
