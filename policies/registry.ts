@@ -38,16 +38,19 @@ import * as bigquery from "./gcp/bigquery";
 import * as bigtable from "./gcp/bigtable";
 import * as compute from "./gcp/compute";
 import * as dataproc from "./gcp/dataproc";
+import * as dns from "./gcp/dns";
 import * as filestore from "./gcp/filestore";
 import * as vertex from "./gcp/vertex";
 import * as healthcare from "./gcp/healthcare";
 import * as gcpKms from "./gcp/kms";
+import * as loadbalancing from "./gcp/loadbalancing";
 import * as logging from "./gcp/logging";
 import * as pubsub from "./gcp/pubsub";
 import * as redis from "./gcp/redis";
 import * as spanner from "./gcp/spanner";
 import * as sql from "./gcp/sql";
 import * as storage from "./gcp/storage";
+import * as gcpVpc from "./gcp/vpc";
 import { HipaaPolicy } from "./lib/policy";
 import { HipaaStackPolicy } from "./lib/stack";
 
@@ -117,4 +120,9 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...artifactregistry.policies,
     ...alloydb.policies,
     ...vertex.policies,
+    ...gcpVpc.policies,
+    ...dns.policies,
+    ...dns.stackPolicies,
+    ...loadbalancing.policies,
+    ...loadbalancing.stackPolicies,
 ];

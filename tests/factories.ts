@@ -1400,3 +1400,87 @@ export const ec2LaunchConfigurationOutputs = outputsFactory(NET.launchConfigurat
     metadataOptions: { httpEndpoint: "enabled", httpPutResponseHopLimit: 1, httpTokens: "required" }, name: "app-1234", namePrefix: "", placementTenancy: "",
     rootBlockDevice: { deleteOnTermination: true, encrypted: true, iops: 0, throughput: 0, volumeSize: 8, volumeType: "gp3" }, securityGroups: ["sg-0app"], spotPrice: "", userData: "", userDataBase64: "",
 });
+
+// --- GCP VPC, firewalls, Cloud DNS, load balancing and snapshots (issue 20, wp6-net) ---------------
+
+export const GCP_NETWORK_ID = "projects/phi-prod/global/networks/phi";
+const gcpNetworkLink = `${gcpProject}/global/networks/phi`;
+export const firewall = factory("gcp:compute/firewall:Firewall", "iap-ssh", {
+    network: GCP_NETWORK_ID,
+    direction: "INGRESS",
+    sourceRanges: ["35.235.240.0/20"],
+    allows: [{ protocol: "tcp", ports: ["22"] }],
+    logConfig: { metadata: "INCLUDE_ALL_METADATA" },
+});
+/** A firewall open to the world on HTTPS only (compliant with every firewall policy). */
+export const webFirewall = (changes: Props = {}): ResourceInput => firewall({ sourceRanges: ["0.0.0.0/0", "::/0"], allows: [{ protocol: "tcp", ports: ["443"] }], ...changes });
+const policyRule = { action: "allow", direction: "INGRESS", priority: 1000, enableLogging: true, match: { srcIpRanges: ["10.0.0.0/8"], layer4Configs: [{ ipProtocol: "tcp", ports: ["22"] }] } };
+export const firewallPolicyRule = factory("gcp:compute/firewallPolicyRule:FirewallPolicyRule", "org-rule", { ...policyRule, firewallPolicy: "locations/global/firewallPolicies/1" });
+export const networkFirewallPolicyRule = factory("gcp:compute/networkFirewallPolicyRule:NetworkFirewallPolicyRule", "net-rule", { ...policyRule, firewallPolicy: "phi-policy" });
+export const regionNetworkFirewallPolicyRule = factory("gcp:compute/regionNetworkFirewallPolicyRule:RegionNetworkFirewallPolicyRule", "region-rule", { ...policyRule, firewallPolicy: "phi-policy", region: "us-central1" });
+export const networkFirewallPolicyWithRules = factory("gcp:compute/networkFirewallPolicyWithRules:NetworkFirewallPolicyWithRules", "with-rules", { rules: [policyRule, { ...policyRule, priority: 1001, action: "deny" }] });
+export const firewallPolicyWithRules = factory("gcp:compute/firewallPolicyWithRules:FirewallPolicyWithRules", "org-with-rules", { parent: "organizations/1", shortName: "phi", rules: [policyRule] });
+export const regionNetworkFirewallPolicyWithRules = factory("gcp:compute/regionNetworkFirewallPolicyWithRules:RegionNetworkFirewallPolicyWithRules", "region-with-rules", { region: "us-central1", rules: [policyRule] });
+export const firewalls = (changes?: Props): ResourceInput[] => [firewall(changes), firewallPolicyRule(changes), networkFirewallPolicyRule(changes), regionNetworkFirewallPolicyRule(changes)];
+export const policyRules = (changes?: Props): ResourceInput[] => [firewallPolicyRule(changes), networkFirewallPolicyRule(changes), regionNetworkFirewallPolicyRule(changes)];
+export const withRulesPolicies = (rules: readonly unknown[]): ResourceInput[] => [networkFirewallPolicyWithRules({ rules }), firewallPolicyWithRules({ rules }), regionNetworkFirewallPolicyWithRules({ rules })];
+
+export const subnetwork = factory("gcp:compute/subnetwork:Subnetwork", "phi-private", {
+    network: GCP_NETWORK_ID,
+    region: "us-central1",
+    ipCidrRange: "10.30.0.0/24",
+    privateIpGoogleAccess: true,
+    logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 1, metadata: "INCLUDE_ALL_METADATA" },
+});
+export const vpcNetwork = factory("gcp:compute/network:Network", "phi", { autoCreateSubnetworks: false, routingMode: "REGIONAL" });
+export const organizationsProject = factory("gcp:organizations/project:Project", "phi-prod", { projectId: "phi-prod", name: "PHI prod", orgId: "1", autoCreateNetwork: false });
+export const managedZone = factory("gcp:dns/managedZone:ManagedZone", "public", { dnsName: "example.com.", dnssecConfig: { state: "on" } });
+export const dnsPolicy = factory("gcp:dns/policy:Policy", "dns-logging", { enableLogging: true, networks: [{ networkUrl: GCP_NETWORK_ID }] });
+export const backendService = factory("gcp:compute/backendService:BackendService", "web", { protocol: "HTTPS", loadBalancingScheme: "EXTERNAL_MANAGED", logConfig: { enable: true, sampleRate: 1 } });
+export const regionBackendService = factory("gcp:compute/regionBackendService:RegionBackendService", "internal", { region: "us-central1", loadBalancingScheme: "INTERNAL_MANAGED", protocol: "HTTPS", logConfig: { enable: true } });
+export const sslPolicy = factory("gcp:compute/sSLPolicy:SSLPolicy", "tls12", { name: "phi-tls12", profile: "MODERN", minTlsVersion: "TLS_1_2" });
+export const regionSslPolicy = factory("gcp:compute/regionSslPolicy:RegionSslPolicy", "rtls12", { name: "phi-rtls12", region: "us-central1", profile: "RESTRICTED" });
+export const targetHttpsProxy = factory("gcp:compute/targetHttpsProxy:TargetHttpsProxy", "web", { urlMap: "phi-map", sslCertificates: ["phi-cert"], sslPolicy: "phi-tls12" });
+export const regionTargetHttpsProxy = factory("gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy", "rweb", { region: "us-central1", urlMap: "phi-rmap", sslCertificates: ["phi-rcert"], sslPolicy: "phi-rtls12" });
+export const targetSslProxy = factory("gcp:compute/targetSSLProxy:TargetSSLProxy", "tls", { backendService: "phi-tcp", sslCertificates: ["phi-cert"], sslPolicy: "phi-tls12" });
+export const computeSnapshot = factory("gcp:compute/snapshot:Snapshot", "phi-snap", { sourceDisk: "disk", zone: "us-central1-a", snapshotEncryptionKey: { kmsKeySelfLink: GCP_KMS_KEY } });
+
+export const firewallOutputs = outputsFactory("gcp:compute/firewall:Firewall", "iap-ssh", {
+    allows: [{ ports: ["22"], protocol: "tcp" }], creationTimestamp: "2026-01-01T00:00:00.000-08:00", denies: [], description: "", destinationRanges: [], direction: "INGRESS",
+    disabled: false, enableLogging: true, id: "projects/phi-prod/global/firewalls/iap-ssh", logConfig: { metadata: "INCLUDE_ALL_METADATA" }, name: "iap-ssh", network: gcpNetworkLink,
+    priority: 1000, project: "phi-prod", selfLink: `${gcpProject}/global/firewalls/iap-ssh`, sourceRanges: ["35.235.240.0/20"], sourceServiceAccounts: [], sourceTags: [],
+    targetServiceAccounts: [], targetTags: [],
+});
+export const networkFirewallPolicyRuleOutputs = outputsFactory("gcp:compute/networkFirewallPolicyRule:NetworkFirewallPolicyRule", "net-rule", {
+    action: "allow", description: "", direction: "INGRESS", disabled: false, enableLogging: true, firewallPolicy: "phi-policy", kind: "compute#firewallPolicyRule",
+    match: { destAddressGroups: [], destFqdns: [], destIpRanges: [], destRegionCodes: [], destThreatIntelligences: [], layer4Configs: [{ ipProtocol: "tcp", ports: ["22"] }], srcAddressGroups: [], srcFqdns: [], srcIpRanges: ["10.0.0.0/8"], srcNetworkScope: "", srcNetworks: [], srcRegionCodes: [], srcSecureTags: [], srcThreatIntelligences: [] },
+    priority: 1000, project: "phi-prod", ruleName: "", ruleTupleCount: 2, securityProfileGroup: "", targetSecureTags: [], targetServiceAccounts: [], tlsInspect: false,
+});
+export const subnetworkOutputs = outputsFactory("gcp:compute/subnetwork:Subnetwork", "phi-private", {
+    creationTimestamp: "2026-01-01T00:00:00.000-08:00", description: "", externalIpv6Prefix: "", fingerprint: "", gatewayAddress: "10.30.0.1", id: "projects/phi-prod/regions/us-central1/subnetworks/phi-private",
+    internalIpv6Prefix: "", ipCidrRange: "10.30.0.0/24", ipv6AccessType: "", ipv6CidrRange: "", logConfig: [{ aggregationInterval: "INTERVAL_5_SEC", filterExpr: "true", flowSampling: 1, metadata: "INCLUDE_ALL_METADATA", metadataFields: [] }],
+    name: "phi-private", network: gcpNetworkLink, privateIpGoogleAccess: true, privateIpv6GoogleAccess: "DISABLE_GOOGLE_ACCESS", project: "phi-prod", purpose: "PRIVATE", region: "us-central1",
+    role: "", secondaryIpRanges: [], selfLink: `${gcpProject}/regions/us-central1/subnetworks/phi-private`, stackType: "IPV4_ONLY",
+});
+export const vpcNetworkOutputs = (changes: Props = {}): ResourceInput =>
+    asOutputs(res("gcp:compute/network:Network", "phi", {
+        autoCreateSubnetworks: false, deleteDefaultRoutesOnCreate: false, description: "", enableUlaInternalIpv6: false, gatewayIpv4: "", id: GCP_NETWORK_ID, internalIpv6Range: "",
+        mtu: 1460, name: "phi", networkFirewallPolicyEnforcementOrder: "AFTER_CLASSIC_FIREWALL", numericId: "1234567890", project: "phi-prod", routingMode: "REGIONAL", selfLink: gcpNetworkLink, ...changes,
+    }));
+export const managedZoneOutputs = outputsFactory("gcp:dns/managedZone:ManagedZone", "public", {
+    cloudLoggingConfig: [{ enableLogging: false }], creationTime: "2026-01-01T00:00:00.000Z", description: "Managed by Pulumi", dnsName: "example.com.",
+    dnssecConfig: [{ defaultKeySpecs: [{ algorithm: "rsasha256", keyLength: 2048, keyType: "keySigning", kind: "dns#dnsKeySpec" }, { algorithm: "rsasha256", keyLength: 1024, keyType: "zoneSigning", kind: "dns#dnsKeySpec" }], kind: "dns#managedZoneDnsSecConfig", nonExistence: "nsec3", state: "on" }],
+    forceDestroy: false, forwardingConfig: null, id: "projects/phi-prod/managedZones/public", labels: {}, managedZoneId: 1, name: "public", nameServers: ["ns-cloud-a1.googledomains.com."], peeringConfig: null,
+    privateVisibilityConfig: null, project: "phi-prod", visibility: "public",
+});
+export const backendServiceOutputs = outputsFactory("gcp:compute/backendService:BackendService", "web", {
+    affinityCookieTtlSec: 0, backends: [], cdnPolicy: [], circuitBreakers: [], compressionMode: "", connectionDrainingTimeoutSec: 300, customRequestHeaders: [], customResponseHeaders: [], description: "",
+    enableCdn: false, fingerprint: "abc", healthChecks: [], iap: [], id: "projects/phi-prod/global/backendServices/web", loadBalancingScheme: "EXTERNAL_MANAGED", localityLbPolicy: "",
+    logConfig: [{ enable: true, optionalFields: [], optionalMode: "", sampleRate: 1 }], name: "web", portName: "http", project: "phi-prod", protocol: "HTTPS", securityPolicy: "",
+    selfLink: `${gcpProject}/global/backendServices/web`, sessionAffinity: "NONE", timeoutSec: 30,
+});
+export const snapshotOutputs = outputsFactory("gcp:compute/snapshot:Snapshot", "phi-snap", {
+    chainName: "", creationTimestamp: "2026-01-01T00:00:00.000-08:00", description: "", diskSizeGb: 100, id: "projects/phi-prod/global/snapshots/phi-snap", labelFingerprint: "", labels: {},
+    licenses: [], name: "phi-snap", project: "phi-prod", selfLink: `${gcpProject}/global/snapshots/phi-snap`, snapshotEncryptionKey: [{ kmsKeySelfLink: GCP_KMS_KEY, kmsKeyServiceAccount: "", rawKey: "", rsaEncryptedKey: "", sha256: "" }],
+    snapshotId: 1, snapshotType: "STANDARD", sourceDisk: `${gcpProject}/zones/us-central1-a/disks/disk`, sourceDiskEncryptionKey: null, storageBytes: 0, storageLocations: ["us"], zone: "us-central1-a",
+});

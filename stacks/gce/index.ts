@@ -25,7 +25,7 @@ const project = gcp.organizations.getProjectOutput();
 
 // The APIs the sample uses, enabled (and left enabled on destroy: other workloads may use them).
 const api = (service: string) => new gcp.projects.Service(service.split(".")[0], { service, disableOnDestroy: false });
-const [computeApi, redisApi, kmsApi, loggingApi, iamApi, sqlApi, networkingApi, storageApi] = [
+const [computeApi, redisApi, kmsApi, loggingApi, iamApi, sqlApi, networkingApi, storageApi, dnsApi] = [
     "compute.googleapis.com",
     "redis.googleapis.com",
     "cloudkms.googleapis.com",
@@ -34,6 +34,7 @@ const [computeApi, redisApi, kmsApi, loggingApi, iamApi, sqlApi, networkingApi, 
     "sqladmin.googleapis.com",
     "servicenetworking.googleapis.com",
     "storage.googleapis.com",
+    "dns.googleapis.com",
 ].map(api);
 
 // ---------------------------------------------------------------------------------------------
@@ -63,14 +64,19 @@ const storageKeyUser = keyUser("storage-agent-uses-phi-key", storageAgent.member
 // ---------------------------------------------------------------------------------------------
 // Network: a custom-mode VPC and one private subnet with flow logs.
 
-const network = new gcp.compute.Network("phi", { autoCreateSubnetworks: false, routingMode: "REGIONAL" }, { dependsOn: [computeApi] });
+const network = new gcp.compute.Network("phi", { autoCreateSubnetworks: false, routingMode: "REGIONAL" }, { dependsOn: [computeApi] }); // gcp-vpc-custom-mode-network
 const subnet = new gcp.compute.Subnetwork("phi-private", {
     network: network.id,
     region,
     ipCidrRange: "10.30.0.0/24",
-    privateIpGoogleAccess: true, // Google APIs without external addresses
-    logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 1, metadata: "INCLUDE_ALL_METADATA" },
+    privateIpGoogleAccess: true, // gcp-vpc-private-google-access: Google APIs without external addresses
+    logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 1, metadata: "INCLUDE_ALL_METADATA" }, // gcp-vpc-flow-logs (with the CIS settings)
 });
+
+// --- Issue 20 (network): DNS query logging for the VPC -------------------------------------------
+// gcp-dns-logging: every network in the stack is bound to a Cloud DNS server policy that logs queries.
+new gcp.dns.Policy("phi-dns-logging", { enableLogging: true, networks: [{ networkUrl: network.id }] }, { dependsOn: [dnsApi] });
+// ---------------------------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------
 // The app VM: its own narrow service account, Shielded VM, CMEK disk, OS Login, no public address.
@@ -89,16 +95,19 @@ for (const role of ["roles/logging.logWriter", "roles/monitoring.metricWriter"])
 new gcp.compute.Firewall("iap-ssh-to-app", {
     network: network.id,
     direction: "INGRESS",
-    sourceRanges: ["35.235.240.0/20"],
+    sourceRanges: ["35.235.240.0/20"], // gcp-vpc-ssh-restricted: IAP's range, not 0.0.0.0/0
     allows: [{ protocol: "tcp", ports: ["22"] }],
     targetServiceAccounts: [appAccount.email],
+    logConfig: { metadata: "INCLUDE_ALL_METADATA" }, // gcp-vpc-firewall-logging
 });
 
 const vm = new gcp.compute.Instance(
     "phi-app",
     {
         zone,
-        machineType: "e2-small",
+        machineType: "n2d-standard-2", // an AMD series that runs Confidential VMs
+        confidentialInstanceConfig: { confidentialInstanceType: "SEV" }, // gcp-compute-confidential-vm (when its knob requires it): memory encrypted in use
+        scheduling: { onHostMaintenance: "TERMINATE" },
         bootDisk: {
             initializeParams: { image: "debian-cloud/debian-12", size: 20, type: "pd-balanced" },
             kmsKeySelfLink: key.id, // gcp-compute-disk-encryption

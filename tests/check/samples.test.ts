@@ -65,6 +65,10 @@ const T = {
     table: "aws:dynamodb/table:Table",
     iamPolicy: "aws:iam/policy:Policy",
     role: "aws:iam/role:Role",
+    firewall: "gcp:compute/firewall:Firewall",
+    subnetwork: "gcp:compute/subnetwork:Subnetwork",
+    network: "gcp:compute/network:Network",
+    dnsPolicy: "gcp:dns/policy:Policy",
 };
 
 const cache: Pick = { type: T.replicationGroup, name: "phi-cache" };
@@ -181,6 +185,16 @@ const breakages: Record<string, Breakage> = {
         set: { "serviceAccount.email": undefined, "serviceAccount.scopes": ["https://www.googleapis.com/auth/cloud-platform"] },
     },
     "gcp-compute-ip-forwarding": { stack: "gce", target: vm, set: { canIpForward: true } },
+    // Issue 20 (network): firewalls, subnet, network, DNS logging, Confidential VM.
+    "gcp-vpc-ssh-restricted": { stack: "gce", target: { type: T.firewall, name: "iap-ssh-to-app" }, set: { sourceRanges: ["0.0.0.0/0"] } },
+    "gcp-vpc-rdp-restricted": { stack: "gce", target: { type: T.firewall, name: "iap-ssh-to-app" }, set: { sourceRanges: ["0.0.0.0/0"], "allows.0.ports": ["3389"] } },
+    "gcp-vpc-authorized-ports": { stack: "gce", target: { type: T.firewall, name: "iap-ssh-to-app" }, set: { sourceRanges: ["0.0.0.0/0"], "allows.0.ports": ["80"] } },
+    "gcp-vpc-firewall-logging": { stack: "gce", target: { type: T.firewall, name: "iap-ssh-to-app" }, set: { logConfig: undefined } },
+    "gcp-vpc-flow-logs": { stack: "gce", target: { type: T.subnetwork, name: "phi-private" }, set: { logConfig: undefined } },
+    "gcp-vpc-private-google-access": { stack: "gce", target: { type: T.subnetwork, name: "phi-private" }, set: { privateIpGoogleAccess: false } },
+    "gcp-vpc-custom-mode-network": { stack: "gce", target: { type: T.network, name: "phi" }, set: { autoCreateSubnetworks: true } },
+    "gcp-dns-logging": { stack: "gce", target: { type: T.dnsPolicy, name: "phi-dns-logging" }, set: { enableLogging: false } },
+    "gcp-compute-confidential-vm": { stack: "gce", target: vm, set: { "confidentialInstanceConfig.confidentialInstanceType": undefined }, knobs: { required: true } },
     "gcp-redis-encryption-in-transit": { stack: "gce", target: memorystore, set: { transitEncryptionMode: "DISABLED" } },
     "gcp-redis-auth": { stack: "gce", target: memorystore, set: { authEnabled: false } },
     "gcp-redis-high-availability": { stack: "gce", target: memorystore, set: { tier: "BASIC" } },

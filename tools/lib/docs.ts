@@ -112,6 +112,8 @@ const serviceNames: Record<string, string> = {
     "gcp:workbench": "Vertex AI Workbench",
     "gcp:notebooks": "Vertex AI Workbench (user-managed notebooks)",
     "gcp:vertex": "Vertex AI",
+    "gcp:dns": "Cloud DNS",
+    "gcp:organizations": "Resource Manager (projects)",
 };
 const cloudNames: Record<string, string> = { aws: "AWS", gcp: "Google Cloud" };
 
