@@ -28,8 +28,10 @@ import * as compute from "./gcp/compute";
 import * as dataproc from "./gcp/dataproc";
 import * as filestore from "./gcp/filestore";
 import * as healthcare from "./gcp/healthcare";
+import * as gcpIam from "./gcp/iam";
 import * as gcpKms from "./gcp/kms";
 import * as logging from "./gcp/logging";
+import * as projects from "./gcp/projects";
 import * as pubsub from "./gcp/pubsub";
 import * as redis from "./gcp/redis";
 import * as spanner from "./gcp/spanner";
@@ -84,4 +86,9 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...bigtable.policies,
     ...artifactregistry.policies,
     ...alloydb.policies,
+    // Identity, audit logging and key access (issue 18).
+    ...gcpIam.policies,
+    ...gcpIam.stackPolicies,
+    ...logging.stackPolicies,
+    ...projects.policies,
 ];
