@@ -156,12 +156,20 @@ export function roleFindings(
 ): Outcome[] {
     const { grants, problems } = grantsOf(type, props);
     const outcomes: Outcome[] = [...problems];
+    const seen = new Set<string>();
     for (const g of grants) {
         if (g.role !== undefined && !o.roleMatches(g.role)) continue;
         if (o.memberMatches && g.member !== undefined && !o.memberMatches(g.member)) continue;
         if (g.role === undefined) outcomes.push(undecided(g.rolePath));
         else if (o.memberMatches && g.member === undefined) outcomes.push(undecided(g.memberPath));
-        else outcomes.push(o.finding({ role: g.role, member: g.member, rolePath: g.rolePath, memberPath: g.memberPath }));
+        else {
+            const found = o.finding({ role: g.role, member: g.member, rolePath: g.rolePath, memberPath: g.memberPath });
+            // A binding's role is reported once, not once per member.
+            const key = found.kind === "violation" ? `${found.code}|${found.field}` : "";
+            if (key && seen.has(key)) continue;
+            seen.add(key);
+            outcomes.push(found);
+        }
     }
     return outcomes;
 }

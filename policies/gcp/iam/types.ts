@@ -2,7 +2,7 @@
 // class-name stem ("CryptoKeyIAM", "RepositoryIam") that the provider ships as <stem>Member,
 // <stem>Binding and <stem>Policy, with the token gcp:<module>/<stem with a lower-case first letter><suffix>:<stem><suffix>
 // (so "gcp:projects/iAMMember:IAMMember"). Derived from the installed package (every __pulumiType
-// ending in Member, Binding or Policy, 155 stems, 465 types), never written by hand;
+// ending in Member, Binding or Policy after Iam/IAM: 158 stems, 474 types), never written by hand;
 // tests/gcp/iam/types.test.ts derives it again from node_modules and fails when the provider changes.
 
 import { gcpTypes, serviceFact } from "../../lib/facts";
@@ -14,7 +14,7 @@ const stemsByModule: Readonly<Record<string, string>> = {
     artifactregistry: "RepositoryIam",
     beyondcorp: "SecurityGatewayApplicationIam SecurityGatewayIam",
     biglake: "HiveCatalogIam HiveDatabaseIam HiveTableIam IcebergCatalogIam IcebergNamespaceIam IcebergTableIam",
-    bigquery: "ConnectionIam DatasetIam Iam RoutineIam",
+    bigquery: "ConnectionIam Datapolicyv2DataPolicyIam DatasetIam Iam RoutineIam",
     bigqueryanalyticshub: "DataExchangeIam ListingIam",
     bigquerydatapolicy: "DataPolicyIam",
     bigtable: "InstanceIam TableIam",
@@ -52,7 +52,7 @@ const stemsByModule: Readonly<Record<string, string>> = {
     gemini: "RepositoryGroupIam",
     gkebackup: "BackupPlanIam RestorePlanIam",
     gkehub: "FeatureIam MembershipIam ScopeIam",
-    healthcare: "ConsentStoreIam DatasetIam DicomStoreIam FhirStoreIam",
+    healthcare: "ConsentStoreIam DatasetIam DicomStoreIam FhirStoreIam Hl7StoreIam",
     iam: "WorkforcePoolIam WorkloadIdentityPoolIam",
     iap: [
         "AgentRegistryAgentIam AgentRegistryEndpointIam AgentRegistryIam AgentRegistryMcpServerIam AppEngineServiceIam",
@@ -71,7 +71,7 @@ const stemsByModule: Readonly<Record<string, string>> = {
     runtimeconfig: "ConfigIam",
     secretmanager: "RegionalSecretIam SecretIam",
     securesourcemanager: "InstanceIam RepositoryIam",
-    securitycenter: "InstanceIam SourceIam",
+    securitycenter: "InstanceIam SourceIam V2OrganizationSourceIam",
     serviceaccount: "IAM",
     servicedirectory: "NamespaceIam ServiceIam",
     sourcerepo: "RepositoryIam",
@@ -110,5 +110,5 @@ export function iamTypesOf(modules: readonly string[]): string[] {
 serviceFact({
     about: "GCP IAM resource types",
     says: "every service's IAM comes as <Resource>IamMember (one member, non-authoritative), <Resource>IamBinding (members of one role, authoritative for that role) and <Resource>IamPolicy (policyData, authoritative for the resource)",
-    source: `${gcpTypes("*/*IamMember, *IamBinding, *IamPolicy")} (465 types in 58 modules)`,
+    source: `${gcpTypes("*/*IamMember, *IamBinding, *IamPolicy")} (474 types in 58 modules)`,
 });

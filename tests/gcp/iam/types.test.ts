@@ -8,7 +8,7 @@ import { allIamTypes, moduleOf } from "../../../policies/gcp/iam/types";
 import { servicePublicAccessPolicies, serverlessIamModules, uncoveredIamTypes } from "../../../policies/gcp/iam/no-public-members";
 
 const gcpDir = path.dirname(require.resolve("@pulumi/gcp/package.json"));
-const token = /__pulumiType = '(gcp:[a-z0-9]+\/[A-Za-z0-9]+:[A-Za-z0-9]+I[Aa][Mm](?:Member|Binding|Policy))'/;
+const token = /__pulumiType = '(gcp:[a-z0-9]+\/[A-Za-z0-9]+:[A-Za-z0-9]*I[Aa][Mm](?:Member|Binding|Policy))'/;
 
 function installedIamTypes(): string[] {
     const found: string[] = [];
