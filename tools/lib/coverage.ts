@@ -51,6 +51,11 @@ export const decisions: Readonly<Record<string, string>> = {
     "s3-bucket-server-side-encryption-enabled":
         "no policy: since 5 January 2023 S3 encrypts every new object with SSE-S3 whatever the bucket says, so this rule can never fail " +
         "(Prowler, KICS and trivy-checks retired theirs); `aws-s3-default-encryption-kms` checks the control that can: default encryption with KMS",
+    "gcp-audit-logging-03":
+        "no policy: whether a `gcp.logging.Metric` filter selects the same entries as CIS's (ownership, audit-config, custom-role, firewall, route, " +
+        "network, GCS IAM and Cloud SQL changes) is a question about Logging query language semantics that comparing filter text cannot answer " +
+        "without false alarms, and the metrics and alert policies usually live in the organization's monitoring project, outside the stack; " +
+        "a project the stack creates is held to its audit config and export sink by `gcp-logging-project-audit-config` and `gcp-logging-project-export-sink`",
 };
 
 const issueOf: Readonly<Record<string, string>> = { WP1: "#15", WP2: "#16", WP3: "#17", WP4: "#18", WP5: "#19", WP6: "#20" };
