@@ -42,9 +42,11 @@ import * as dns from "./gcp/dns";
 import * as filestore from "./gcp/filestore";
 import * as vertex from "./gcp/vertex";
 import * as healthcare from "./gcp/healthcare";
+import * as gcpIam from "./gcp/iam";
 import * as gcpKms from "./gcp/kms";
 import * as loadbalancing from "./gcp/loadbalancing";
 import * as logging from "./gcp/logging";
+import * as projects from "./gcp/projects";
 import * as pubsub from "./gcp/pubsub";
 import * as redis from "./gcp/redis";
 import * as spanner from "./gcp/spanner";
@@ -125,4 +127,9 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...dns.stackPolicies,
     ...loadbalancing.policies,
     ...loadbalancing.stackPolicies,
+    // Identity, audit logging and key access (issue 18).
+    ...gcpIam.policies,
+    ...gcpIam.stackPolicies,
+    ...logging.stackPolicies,
+    ...projects.policies,
 ];

@@ -94,7 +94,8 @@ export function outcomesOf(policy: string, resource: ResourceInput, knobs: Knobs
     const config = resolveKnobs(definition.knobs ?? {}, knobs);
     assert.ok(!("allowed" in config && "name" in config), `invalid knobs for ${policy}: ${JSON.stringify(knobs)}`);
     const urn = resource.urn ?? urnOf(resource.type, resource.name);
-    const result = definition.check({ type: resource.type, name: resource.name, urn, props: new Props(props) }, config as never);
+    // The SDK reads the protect option from the request (false when the request leaves it out).
+    const result = definition.check({ type: resource.type, name: resource.name, urn, props: new Props(props), protect: resource.protect ?? false }, config as never);
     return Array.isArray(result) ? result : [result as Outcome];
 }
 

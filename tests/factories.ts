@@ -1484,3 +1484,54 @@ export const snapshotOutputs = outputsFactory("gcp:compute/snapshot:Snapshot", "
     licenses: [], name: "phi-snap", project: "phi-prod", selfLink: `${gcpProject}/global/snapshots/phi-snap`, snapshotEncryptionKey: [{ kmsKeySelfLink: GCP_KMS_KEY, kmsKeyServiceAccount: "", rawKey: "", rsaEncryptedKey: "", sha256: "" }],
     snapshotId: 1, snapshotType: "STANDARD", sourceDisk: `${gcpProject}/zones/us-central1-a/disks/disk`, sourceDiskEncryptionKey: null, storageBytes: 0, storageLocations: ["us"], zone: "us-central1-a",
 });
+// --- GCP identity, audit logging and key access (issue 18): IAM on the resource hierarchy, KMS key
+// IAM, service account keys, audit configs, log sinks, projects and enabled APIs. Inputs-shaped, then
+// outputs-shaped (etag, condition as an empty list, "" for unset strings).
+
+export const GCP_PROJECT = "phi-prod";
+const projectGrant = { project: GCP_PROJECT, role: "roles/logging.logWriter" };
+export const projectIamMember = factory("gcp:projects/iAMMember:IAMMember", "log-writer", { ...projectGrant, member: `serviceAccount:${GCP_APP_SA}` });
+export const projectIamBinding = factory("gcp:projects/iAMBinding:IAMBinding", "log-writers", { ...projectGrant, members: [`serviceAccount:${GCP_APP_SA}`, "group:phi-ops@example.com"] });
+export const projectIamPolicy = factory("gcp:projects/iAMPolicy:IAMPolicy", "policy", {
+    project: GCP_PROJECT,
+    policyData: JSON.stringify({ bindings: [{ role: "roles/logging.logWriter", members: [`serviceAccount:${GCP_APP_SA}`] }] }),
+});
+export const folderIamMember = factory("gcp:folder/iAMMember:IAMMember", "folder-viewer", { folder: "folders/1234", role: "roles/logging.viewer", member: "group:phi-ops@example.com" });
+export const organizationIamBinding = factory("gcp:organizations/iAMBinding:IAMBinding", "org-auditors", { orgId: "123456789", role: "roles/iam.securityReviewer", members: ["group:auditors@example.com"] });
+export const projectIamMemberOutputs = (changes: Props = {}): ResourceInput =>
+    asOutputs(factory("gcp:projects/iAMMember:IAMMember", "log-writer", { ...projectGrant, member: `serviceAccount:${GCP_APP_SA}`, condition: [], etag: "BwY=", id: `${GCP_PROJECT}/roles/logging.logWriter/serviceAccount:${GCP_APP_SA}` })(changes));
+export const projectIamBindingOutputs = (changes: Props = {}): ResourceInput =>
+    asOutputs(factory("gcp:projects/iAMBinding:IAMBinding", "log-writers", { ...projectGrant, members: [`serviceAccount:${GCP_APP_SA}`], condition: null, etag: "BwY=", id: `${GCP_PROJECT}/roles/logging.logWriter` })(changes));
+
+export const cryptoKeyIamMember = factory("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "sql-agent-uses-key", { cryptoKeyId: GCP_KMS_KEY, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member: "serviceAccount:service-123@gcp-sa-cloud-sql.iam.gserviceaccount.com" });
+export const keyRingIamBinding = factory("gcp:kms/keyRingIAMBinding:KeyRingIAMBinding", "ring-viewers", { keyRingId: "projects/phi/locations/us-central1/keyRings/phi", role: "roles/cloudkms.viewer", members: ["group:phi-ops@example.com"] });
+export const cryptoKeyIamPolicy = factory("gcp:kms/cryptoKeyIAMPolicy:CryptoKeyIAMPolicy", "key-policy", {
+    cryptoKeyId: GCP_KMS_KEY,
+    policyData: JSON.stringify({ bindings: [{ role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", members: [`serviceAccount:${GCP_APP_SA}`] }] }),
+});
+export const protectedCryptoKey = factory("gcp:kms/cryptoKey:CryptoKey", "phi-key", { keyRing: "projects/phi/locations/us/keyRings/phi", rotationPeriod: "7776000s", deletionPolicy: "PREVENT" });
+export const secretIamMember = factory("gcp:secretmanager/secretIamMember:SecretIamMember", "secret-reader", { secretId: "projects/phi/secrets/db", role: "roles/secretmanager.secretAccessor", member: `serviceAccount:${GCP_APP_SA}` });
+export const serviceAccountKey = factory("gcp:serviceaccount/key:Key", "app-key", { serviceAccountId: GCP_APP_SA });
+
+const allLogTypes = [{ logType: "ADMIN_READ" }, { logType: "DATA_READ" }, { logType: "DATA_WRITE" }];
+export const projectAuditConfig = factory("gcp:projects/iAMAuditConfig:IAMAuditConfig", "data-access", { project: GCP_PROJECT, service: "allServices", auditLogConfigs: allLogTypes });
+export const folderAuditConfig = factory("gcp:folder/iamAuditConfig:IamAuditConfig", "folder-data-access", { folder: "folders/1234", service: "allServices", auditLogConfigs: allLogTypes });
+export const organizationAuditConfig = factory("gcp:organizations/iamAuditConfig:IamAuditConfig", "org-data-access", { orgId: "123456789", service: "allServices", auditLogConfigs: allLogTypes });
+export const projectAuditConfigOutputs = (changes: Props = {}): ResourceInput =>
+    asOutputs(factory("gcp:projects/iAMAuditConfig:IAMAuditConfig", "data-access", {
+        project: GCP_PROJECT, service: "allServices", etag: "BwY=", id: `${GCP_PROJECT}/audit_config/allServices`,
+        auditLogConfigs: allLogTypes.map(c => ({ ...c, exemptedMembers: [] })),
+    })(changes));
+
+export const projectResource = factory("gcp:organizations/project:Project", "phi-project", { projectId: GCP_PROJECT, name: "PHI production", folderId: "1234", billingAccount: "000000-000000-000000" });
+export const projectSink = factory("gcp:logging/projectSink:ProjectSink", "all-logs", { project: GCP_PROJECT, destination: "storage.googleapis.com/phi-log-archive", uniqueWriterIdentity: true });
+export const projectSinkOutputs = (changes: Props = {}): ResourceInput =>
+    asOutputs(factory("gcp:logging/projectSink:ProjectSink", "all-logs", {
+        project: GCP_PROJECT, destination: "storage.googleapis.com/phi-log-archive", uniqueWriterIdentity: true, bigqueryOptions: null, customWriterIdentity: "", description: "",
+        disabled: false, exclusions: [], filter: "", id: `projects/${GCP_PROJECT}/sinks/all-logs`, name: "all-logs", writerIdentity: "serviceAccount:service-1@gcp-sa-logging.iam.gserviceaccount.com",
+    })(changes));
+export const folderSink = factory("gcp:logging/folderSink:FolderSink", "folder-logs", { folder: "1234", destination: "storage.googleapis.com/phi-log-archive", includeChildren: true });
+
+export const projectService = factory("gcp:projects/service:Service", "sqladmin", { service: "sqladmin.googleapis.com", disableOnDestroy: false });
+export const projectServiceOutputs = (changes: Props = {}): ResourceInput =>
+    asOutputs(factory("gcp:projects/service:Service", "sqladmin", { service: "sqladmin.googleapis.com", disableOnDestroy: false, disableDependentServices: false, checkIfServiceHasUsageOnDestroy: false, id: `${GCP_PROJECT}/sqladmin.googleapis.com`, project: GCP_PROJECT })(changes));

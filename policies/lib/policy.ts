@@ -26,6 +26,8 @@ export interface Resource {
     readonly name: string;
     readonly urn: string;
     readonly props: Props;
+    /** The `protect` resource option (the engine sends it with every Analyze call); undefined where it is not known. */
+    readonly protect?: boolean;
 }
 
 export interface PolicyDefinition<K extends Knobs = Knobs> {
@@ -78,6 +80,13 @@ export const commonKnobs = { waivers: waiversKnob, scope: scopeKnob };
 // ignored); its published type only names the string form.
 export type DiagnosticReport = (diagnostic: { message: string; enforcementLevel?: "advisory"; urn?: string }) => void;
 
+/** The `protect` resource option, read defensively: the SDK's object is trusted no more than the properties. */
+function protectOption(args: ResourceValidationArgs): boolean | undefined {
+    const opts = (args as { opts?: unknown }).opts;
+    const protect = typeof opts === "object" && opts !== null ? (opts as { protect?: unknown }).protect : undefined;
+    return typeof protect === "boolean" ? protect : undefined;
+}
+
 /** A type-token stand-in for a resource class, so the SDK can filter by type without @pulumi/aws. */
 function typeToken(type: string): Parameters<typeof validateResourceOfType>[0] {
     return { __pulumiType: type } as unknown as Parameters<typeof validateResourceOfType>[0];
@@ -96,7 +105,7 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         const config = resolveKnobConfig(definition.name, ownKnobs, args, cite);
         if ("invalid" in config) return { stop: "invalidConfig", message: config.invalid };
         const { common } = config;
-        const resource: Resource = { type: args.type, name: args.name, urn: args.urn, props: new Props(args.props) };
+        const resource: Resource = { type: args.type, name: args.name, urn: args.urn, props: new Props(args.props), protect: protectOption(args) };
         const g: Gate = gate({
             policy: definition.name,
             urn: args.urn,
@@ -157,7 +166,12 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         remediateResource = remediateResourceOfType(typeToken(definition.types[0]), (_props, args) => remediate(args));
     } else {
         // Reported not applicable like a tagged policy, or Pulumi Cloud would record it as passed.
-        const otherType = `Policy only applies to resources of type ${definition.types.map(t => `'${t}'`).join(", ").replace(/, ([^,]*)$/, " or $1")}`;
+        // A policy over many types (every service's IAM) names a few: this reason goes with every other resource's answer.
+        const named = definition.types.length <= 12 ? definition.types : definition.types.slice(0, 2);
+        const listed = named.map(t => `'${t}'`).join(", ");
+        const otherType = named.length === definition.types.length
+            ? `Policy only applies to resources of type ${listed.replace(/, ([^,]*)$/, " or $1")}`
+            : `Policy only applies to resources of type ${listed} and ${definition.types.length - named.length} other types`;
         validateResource = (args, reportViolation) => (types.has(args.type) ? validate(args, reportViolation) : args.notApplicable(otherType));
         remediateResource = args => (types.has(args.type) ? remediate(args) : args.notApplicable(otherType));
     }

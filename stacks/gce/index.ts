@@ -46,6 +46,9 @@ const key = new gcp.kms.CryptoKey("phi", {
     keyRing: keyRing.id,
     purpose: "ENCRYPT_DECRYPT",
     rotationPeriod: ninetyDays, // gcp-kms-key-rotation
+    // gcp-kms-key-deletion-protection: `pulumi destroy` forgets the key instead of destroying the data's only key
+    // (or set the resource option { protect: true }); destroyed versions stay restorable for the default 30 days.
+    deletionPolicy: "ABANDON",
     labels,
 });
 
@@ -248,6 +251,21 @@ new gcp.logging.ProjectSink("phi-audit", {
     destination: pulumi.interpolate`logging.googleapis.com/${auditLogs.id}`,
     filter: 'logName:"cloudaudit.googleapis.com"',
     uniqueWriterIdentity: true,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Identity and audit (issue 18): Data Access audit logs for every service, with no one exempted
+// (gcp-logging-data-access-audit). The IAM grants above name service accounts and service agents
+// only, never allUsers or a personal account (gcp-iam-no-public-members, gcp-iam-allowed-members),
+// use no basic or admin role (gcp-iam-basic-roles, gcp-iam-service-account-privileges), grant no
+// project-wide Service Account User (gcp-iam-service-account-user), and the VM runs as its attached
+// service account with no key (gcp-iam-service-account-keys). Every API enabled above is a HIPAA
+// Covered Product's (gcp-projects-baa-covered-apis).
+
+new gcp.projects.IAMAuditConfig("data-access", {
+    project: project.apply(p => p.projectId ?? ""),
+    service: "allServices",
+    auditLogConfigs: [{ logType: "ADMIN_READ" }, { logType: "DATA_READ" }, { logType: "DATA_WRITE" }],
 });
 
 export const networkId = network.id;

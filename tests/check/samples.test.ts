@@ -27,6 +27,8 @@ interface Breakage {
     readonly set?: Record<string, unknown>;
     /** Drop the resource from the stack instead (e.g. the flow log a VPC needs). */
     readonly remove?: true;
+    /** A second resource changed with it, for controls that only two resources together break (separation of duties). */
+    readonly also?: { readonly target: Pick; readonly set: Record<string, unknown> };
     /** Where the finding lands when not on the target: stack policies report on the related resource. */
     readonly findingOn?: Pick;
     /**
@@ -61,6 +63,10 @@ const T = {
     gcsBucket: "gcp:storage/bucket:Bucket",
     gcsMember: "gcp:storage/bucketIAMMember:BucketIAMMember",
     sink: "gcp:logging/projectSink:ProjectSink",
+    projectMember: "gcp:projects/iAMMember:IAMMember",
+    keyMember: "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember",
+    auditConfig: "gcp:projects/iAMAuditConfig:IAMAuditConfig",
+    projectService: "gcp:projects/service:Service",
     dbInstance: "aws:rds/instance:Instance",
     table: "aws:dynamodb/table:Table",
     iamPolicy: "aws:iam/policy:Policy",
@@ -81,6 +87,8 @@ const ofPhiBucket = (type: string): Pick => ({ type, name: "phi-data" });
 const database: Pick = { type: T.sql, name: "phi-db" };
 const documents: Pick = { type: T.gcsBucket, name: "phi-documents" };
 const db: Pick = { type: T.dbInstance, name: "phi-db" };
+const logWriter: Pick = { type: T.projectMember, name: "phi-app-logging.logWriter" };
+const metricWriter: Pick = { type: T.projectMember, name: "phi-app-monitoring.metricWriter" };
 const table: Pick = { type: T.table, name: "phi-records" };
 const replicationPolicy: Pick = { type: T.iamPolicy, name: "s3-replication" };
 const iamDocument = (statement: Record<string, unknown>): string => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
@@ -229,6 +237,24 @@ const breakages: Record<string, Breakage> = {
         findingOn: documents,
     },
     "gcp-storage-location": { stack: "gce", target: documents, set: { location: "EUROPE-WEST1" }, knobs: { allowedLocations: ["US-CENTRAL1"] } },
+    // Identity, audit logging and key access (issue 18).
+    "gcp-iam-no-public-members": { stack: "gce", target: logWriter, set: { member: "allUsers" } },
+    "gcp-iam-allowed-members": { stack: "gce", target: logWriter, set: { member: "user:someone@gmail.com" } },
+    "gcp-iam-basic-roles": { stack: "gce", target: logWriter, set: { role: "roles/editor" } },
+    "gcp-iam-service-account-user": { stack: "gce", target: logWriter, set: { role: "roles/iam.serviceAccountUser" } },
+    // The sample's member is the account's computed email (unknown offline): the breakage names one.
+    "gcp-iam-service-account-privileges": { stack: "gce", target: logWriter, set: { role: "roles/storage.admin", member: "serviceAccount:phi-app@phi-prod.iam.gserviceaccount.com" } },
+    "gcp-iam-separation-of-duties": {
+        stack: "gce",
+        target: logWriter,
+        // The sample's project id comes from a data source (unknown offline): the breakage names it.
+        set: { role: "roles/iam.serviceAccountAdmin", member: "user:ops@example.com", project: "phi-prod" },
+        also: { target: metricWriter, set: { role: "roles/iam.serviceAccountUser", member: "user:ops@example.com", project: "phi-prod" } },
+    },
+    "gcp-kms-no-public-access": { stack: "gce", target: { type: T.keyMember, name: "sql-agent-uses-phi-key" }, set: { member: "allAuthenticatedUsers" } },
+    "gcp-kms-key-deletion-protection": { stack: "gce", target: { type: T.cryptoKey, name: "phi" }, set: { deletionPolicy: "DELETE" } },
+    "gcp-logging-data-access-audit": { stack: "gce", target: { type: T.auditConfig, name: "data-access" }, set: { auditLogConfigs: [{ logType: "ADMIN_READ" }] } },
+    "gcp-projects-baa-covered-apis": { stack: "gce", target: { type: T.projectService, name: "compute" }, set: { service: "generativelanguage.googleapis.com" } },
 };
 
 /** A deep copy that keeps the `unknown` marker and secrets as they are. */
@@ -270,6 +296,12 @@ function broken(capture: Capture, b: Breakage): Capture {
     if (b.set) {
         const copy = resources.find(r => r.urn === target.urn)!;
         for (const [dotted, value] of Object.entries(b.set)) setPath(copy.props, dotted, value);
+    }
+    if (b.also) {
+        const second = find(capture, b.also.target);
+        const index = resources.findIndex(r => r.urn === second.urn);
+        resources[index] = { ...second, props: clone(second.props) };
+        for (const [dotted, value] of Object.entries(b.also.set)) setPath(resources[index].props, dotted, value);
     }
     return { ...capture, resources };
 }

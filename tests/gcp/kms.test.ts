@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { garbage, misconfigured, notApplicable, passes, policyCases, remediates, undecided, violates } from "../cases";
-import { cryptoKey, cryptoKeyOutputs } from "../factories";
+import { garbage, misconfigured, noAutoRemediation, notApplicable, passes, policyCases, remediates, undecided, violates } from "../cases";
+import { cryptoKey, cryptoKeyIamMember, cryptoKeyIamPolicy, cryptoKeyOutputs, keyRingIamBinding, protectedCryptoKey } from "../factories";
 import { usePack } from "../pack";
 import { secret, unknown } from "../../tools/lib/analyzer-client";
 
@@ -84,3 +84,48 @@ describe(`${policy} (beyond the table)`, () => {
         });
     });
 });
+
+// --- Keys and key rings not public; keys protected from deletion (issue 18) -------------------------
+
+policyCases("gcp-kms-no-public-access", [
+    passes(cryptoKeyIamMember()),
+    passes(keyRingIamBinding()),
+    passes(cryptoKeyIamPolicy()),
+    violates(cryptoKeyIamMember({ member: "allUsers" }), { code: "publicPrincipal", field: "member" }),
+    violates(keyRingIamBinding({ members: ["group:phi-ops@example.com", "allAuthenticatedUsers"] }), { code: "publicPrincipal", field: "members[1]" }),
+    violates(cryptoKeyIamPolicy({ policyData: JSON.stringify({ bindings: [{ role: "roles/cloudkms.cryptoKeyDecrypter", members: ["allUsers"] }] }) }), { code: "publicPrincipal", field: "policyData.bindings[0].members[0]" }),
+    undecided(cryptoKeyIamPolicy({ policyData: unknown }), "policyData"),
+    undecided(cryptoKeyIamMember({ member: unknown }), "member"),
+    garbage(keyRingIamBinding({ members: secret(["allUsers"]) })),
+    noAutoRemediation(cryptoKeyIamMember({ member: "allUsers" })),
+]);
+
+const protectedKey = "gcp-kms-key-deletion-protection";
+policyCases(protectedKey, [
+    passes(protectedCryptoKey()),
+    passes(protectedCryptoKey({ deletionPolicy: "ABANDON" })),
+    // The protect resource option, as the engine sends it.
+    passes({ ...cryptoKey(), protect: true }),
+    passes({ ...protectedCryptoKey({ deletionPolicy: "DELETE" }), protect: true }),
+    violates(cryptoKey(), { code: "unprotected", field: "deletionPolicy" }),
+    violates(protectedCryptoKey({ deletionPolicy: "DELETE" }), { code: "unprotected", field: "deletionPolicy" }),
+    violates(protectedCryptoKey({ deletionPolicy: "SOMETIMES" }), { code: "unrecognised", field: "deletionPolicy" }),
+    violates(protectedCryptoKey({ deletionPolicy: 3 }), { code: "wrongType", field: "deletionPolicy" }),
+    undecided(protectedCryptoKey({ deletionPolicy: unknown }), "deletionPolicy"),
+    passes({ ...protectedCryptoKey({ deletionPolicy: unknown }), protect: true }),
+    // destroyScheduledDuration: 30 days unless set; shorter is reported.
+    passes(protectedCryptoKey({ destroyScheduledDuration: "2592000s" })),
+    passes(protectedCryptoKey({ destroyScheduledDuration: "10368000s" })),
+    violates(protectedCryptoKey({ destroyScheduledDuration: "86400s" }), { code: "belowMinimum", field: "destroyScheduledDuration" }),
+    violates(protectedCryptoKey({ destroyScheduledDuration: "1 day" }), { code: "unrecognised", field: "destroyScheduledDuration" }),
+    undecided(protectedCryptoKey({ destroyScheduledDuration: unknown }), "destroyScheduledDuration"),
+    passes(protectedCryptoKey({ destroyScheduledDuration: "604800s" }), { minimumDestroyScheduledDays: 7 }),
+    violates(protectedCryptoKey(), { code: "absentDefault", field: "destroyScheduledDuration" }, { minimumDestroyScheduledDays: 60 }),
+    misconfigured(protectedCryptoKey(), { minimumDestroyScheduledDays: 0 }, "minimumDestroyScheduledDays"),
+    // Outputs: deletionPolicy and destroyScheduledDuration filled in.
+    passes(cryptoKeyOutputs({ deletionPolicy: "PREVENT" })),
+    violates(cryptoKeyOutputs({ deletionPolicy: "DELETE" }), { code: "unprotected", field: "deletionPolicy" }),
+    violates(cryptoKeyOutputs({ deletionPolicy: "" }), { code: "unprotected", field: "deletionPolicy" }),
+    garbage(protectedCryptoKey({ deletionPolicy: secret("PREVENT"), destroyScheduledDuration: secret("SECRET") })),
+    noAutoRemediation(cryptoKey()),
+]);

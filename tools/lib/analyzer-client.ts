@@ -59,6 +59,8 @@ export interface ResourceInput {
     parent?: string;
     dependencies?: string[];
     propertyDependencies?: Record<string, string[]>;
+    /** The `protect` resource option, sent in the request's options as the engine does. */
+    protect?: boolean;
 }
 
 export interface Diagnostic {
@@ -111,7 +113,9 @@ function toAnalyzerResource(r: ResourceInput): analyzerpb.AnalyzerResource {
     res.setName(r.name);
     res.setUrn(r.urn ?? urnOf(r.type, r.name));
     res.setProperties(Struct.fromJavaScript(encodeValue(r.props) as Record<string, never>));
-    res.setOptions(new analyzerpb.AnalyzerResourceOptions());
+    const options = new analyzerpb.AnalyzerResourceOptions();
+    if (r.protect !== undefined) options.setProtect(r.protect);
+    res.setOptions(options);
     if (r.parent) res.setParent(r.parent);
     res.setDependenciesList(r.dependencies ?? []);
     const deps = res.getPropertydependenciesMap();

@@ -36,6 +36,23 @@ export function shortType(token: string): string {
     return `${pkg}.${mod.split("/")[0]}.${name}`;
 }
 
+const iamClass = /I[Aa][Mm](Member|Binding|Policy)$/;
+
+/** A policy's resource types for the table: a long list of IAM types (one policy spans every service's IAM) as a count. */
+function typesCell(types: readonly string[]): string {
+    const iam = types.filter(t => iamClass.test(t));
+    if (iam.length <= 30) return types.map(t => `\`${shortType(t)}\``).join("<br>");
+    const modules = new Set(iam.map(t => t.split(":")[1].split("/")[0]));
+    const rest = types.filter(t => !iamClass.test(t)).map(t => `\`${shortType(t)}\``);
+    return [`${iam.length} IAM member, binding and policy types in ${modules.size} modules (\`*IamMember\`, \`*IamBinding\`, \`*IamPolicy\`; policies/gcp/iam/types.ts)`, ...rest].join("<br>");
+}
+
+/** A knob's default for the table: long lists are counted, not spelled out. */
+function knobDefault(value: unknown): string {
+    const text = JSON.stringify(value);
+    return Array.isArray(value) && text.length > 80 ? `${value.length} entries` : text;
+}
+
 function cell(text: string): string {
     return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
@@ -46,9 +63,9 @@ export function renderPolicyTable(): string {
         "|---|---|---|---|---|---|---|---|",
     ];
     for (const d of definitions) {
-        const knobs = Object.entries(d.knobs ?? {}).map(([k, v]) => `\`${k}\` (${JSON.stringify(v.default)})`);
+        const knobs = Object.entries(d.knobs ?? {}).map(([k, v]) => `\`${k}\` (${knobDefault(v.default)})`);
         rows.push(
-            `| \`${d.name}\`${isStack.get(d.name) ? " (stack)" : ""} | ${d.types.map(t => `\`${shortType(t)}\``).join("<br>")} | ${cell(d.description)} | ` +
+            `| \`${d.name}\`${isStack.get(d.name) ? " (stack)" : ""} | ${typesCell(d.types)} | ${cell(d.description)} | ` +
                 `${levelOf.get(d.name)} | ${knobs.join("<br>") || "—"} | ${remediates(d.name)} | ${d.hipaa.map(h => `§${h}`).join("<br>")} | ${d.hitrust.join("<br>")} |`,
         );
     }
@@ -113,17 +130,32 @@ const serviceNames: Record<string, string> = {
     "gcp:notebooks": "Vertex AI Workbench (user-managed notebooks)",
     "gcp:vertex": "Vertex AI",
     "gcp:dns": "Cloud DNS",
-    "gcp:organizations": "Resource Manager (projects)",
+    "gcp:projects": "Resource Manager and Service Usage (projects)",
+    "gcp:folder": "Resource Manager (folders)",
+    "gcp:organizations": "Resource Manager (organizations and projects)",
+    "gcp:serviceaccount": "IAM service accounts",
 };
 const cloudNames: Record<string, string> = { aws: "AWS", gcp: "Google Cloud" };
+const everyIam = "IAM grants on every resource";
 
 /** Which services (and resource types) the pack covers, from the policies' types. */
 export function renderCoveredServices(): string {
     const byCloud = new Map<string, Map<string, { types: Set<string>; policies: Set<string> }>>();
     for (const d of definitions) {
+        const manyIam = d.types.filter(t => iamClass.test(t)).length > 30;
         for (const token of d.types) {
             const [pkg, mod] = token.split(":");
             const key = `${pkg}:${mod.split("/")[0]}`;
+            // A policy over every service's IAM is listed once, as IAM, not as a claim to cover each of those services.
+            if (manyIam && iamClass.test(token)) {
+                const services = byCloud.get(pkg) ?? new Map();
+                byCloud.set(pkg, services);
+                const entry = services.get(everyIam) ?? { types: new Set<string>(), policies: new Set<string>() };
+                services.set(everyIam, entry);
+                entry.types.add("*IamMember, *IamBinding, *IamPolicy of every service");
+                entry.policies.add(d.name);
+                continue;
+            }
             const service = serviceNames[key];
             if (!service) throw new Error(`tools/lib/docs.ts: name the service of ${key} in serviceNames (policy ${d.name})`);
             const services = byCloud.get(pkg) ?? new Map();

@@ -53,6 +53,7 @@ export async function captureProgram(target: ProgramTarget, opts: RunOptions = {
                 props: propsFromWire(r.inputs, { urn }),
                 dependencies: r.dependencies,
                 propertyDependencies: r.propertyDependencies,
+                protect: r.protect,
             })),
         notes,
         entry: response.entryFile,

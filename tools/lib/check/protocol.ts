@@ -29,6 +29,8 @@ export interface CapturedResource {
     inputs: Record<string, unknown>;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
+    /** The `protect` resource option the program set (the engine sends it to the analyzer). */
+    protect?: boolean;
     /** Where in the program's own code the resource was created (the SDK's source position), when it says. */
     source?: SourcePosition;
 }

@@ -214,6 +214,7 @@ async function main(): Promise<void> {
             inputs: req.getObject()?.toJavaScript() ?? {},
             dependencies: req.getDependenciesList(),
             propertyDependencies,
+            protect: typeof req.getProtect === "function" ? req.getProtect() === true : undefined,
             source: sourceOf(req),
         };
         registrations.push(registration);
@@ -392,7 +393,7 @@ function withEngineUrns(registrations: readonly Registration[]): { resources: Ca
         seen.add(urn);
         engineUrn.set(r.mockUrn, urn);
         if (r.type === ROOT_STACK_TYPE) stackUrns.add(urn);
-        out.push({ type: r.type, name: r.name, custom: r.custom, remote: r.remote, urn, parent: parent || undefined, inputs: r.inputs, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies, source: r.source });
+        out.push({ type: r.type, name: r.name, custom: r.custom, remote: r.remote, urn, parent: parent || undefined, inputs: r.inputs, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies, protect: r.protect, source: r.source });
     }
     const translate = (u: string) => engineUrn.get(u) ?? u;
     for (const r of out) {

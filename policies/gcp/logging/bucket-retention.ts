@@ -6,12 +6,12 @@
 // BillingAccountBucketConfig docs), so for those the fix is to route their logs with a sink to a
 // project bucket that keeps them long enough.
 
-import { retentionRationale } from "../lib/catalog";
-import { cloudFact, gcpTypes, serviceFact } from "../lib/facts";
-import { booleanKnob, integerKnob } from "../lib/knobs";
-import { notApplicable, Outcome, pass, undecided, violation } from "../lib/outcome";
-import { defineResourcePolicy } from "../lib/policy";
-import { atLeast, isTrue, patchAtLeast } from "../lib/rules";
+import { retentionRationale } from "../../lib/catalog";
+import { cloudFact, gcpTypes, serviceFact } from "../../lib/facts";
+import { booleanKnob, integerKnob } from "../../lib/knobs";
+import { notApplicable, Outcome, pass, undecided, violation } from "../../lib/outcome";
+import { defineResourcePolicy } from "../../lib/policy";
+import { atLeast, isTrue, patchAtLeast } from "../../lib/rules";
 
 export const projectBucket = "gcp:logging/projectBucketConfig:ProjectBucketConfig";
 export const folderBucket = "gcp:logging/folderBucketConfig:FolderBucketConfig";
@@ -29,7 +29,7 @@ const defaultRetentionDays = cloudFact(
     30,
 );
 
-export const bucketRetention = defineResourcePolicy({
+export default defineResourcePolicy({
     name: "gcp-logging-bucket-retention",
     description: "Cloud Logging buckets keep log entries for at least the configured number of days (six years by default).",
     severity: "medium",
@@ -96,4 +96,3 @@ export const bucketRetention = defineResourcePolicy({
     },
 });
 
-export const policies = [bucketRetention];

@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { garbage, misconfigured, notApplicable, passes, policyCases, remediates, undecided, violates } from "../cases";
-import { billingAccountBucket, folderBucket, organizationBucket, projectBucket, projectBucketOutputs } from "../factories";
-import { usePack } from "../pack";
-import { secret, unknown } from "../../tools/lib/analyzer-client";
+import { garbage, misconfigured, notApplicable, passes, policyCases, remediates, undecided, violates } from "../../cases";
+import { billingAccountBucket, folderBucket, organizationBucket, projectBucket, projectBucketOutputs } from "../../factories";
+import { usePack } from "../../pack";
+import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const policy = "gcp-logging-bucket-retention";
 const field = "retentionDays";
