@@ -13,7 +13,7 @@ import { commonKnobs, PolicyDefinition, renderOutcomes, resolveKnobConfig } from
 import { Props } from "../policies/lib/props";
 import { evaluateStack, Stack, StackPolicyDefinition } from "../policies/lib/stack";
 import { allPolicies } from "../policies/registry";
-import { AnalyzeResult, encodeValue, ResourceInput, urnOf } from "../tools/lib/analyzer-client";
+import { AnalyzeResult, encodeValue, ResourceInput, Secret, unknown, urnOf } from "../tools/lib/analyzer-client";
 import { assertFinding, PackFixture, PolicyAnswer, usePack } from "./pack";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -113,11 +113,28 @@ function codesOf(outcomes: readonly Outcome[], expected: readonly Expected[]): E
     return outcomes.flatMap(o => (o.kind === "violation" ? [{ code: o.code, field: o.field }] : [])).map((got, i) => (expected[i]?.field === undefined ? { code: got.code } : got));
 }
 
-function title(c: Case): string {
+/**
+ * A value as a test title shows it: what the wire would carry, except that an unknown shows as "?"
+ * and a secret as "[secret]", never its value (titles are printed and kept in CI logs and reports).
+ */
+function titleValue(value: unknown): unknown {
+    if (value === unknown) return "?";
+    if (value instanceof Secret) return "[secret]";
+    if (Array.isArray(value)) return value.map(v => titleValue(v) ?? null);
+    if (value !== null && typeof value === "object") {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = titleValue(v);
+        return out;
+    }
+    return value;
+}
+
+/** The title of a case's test. */
+export function caseTitle(c: Case): string {
     // A factory-made resource carries what the case changed; anything else is shown whole.
     const shown = (c.resource as { changes?: Record<string, unknown> }).changes ?? c.resource.props;
-    const marked = Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v === undefined ? "(omitted)" : v]));
-    const props = JSON.stringify(encodeValue(marked)).replace(/04da6b54-80e4-46f7-96ec-b56ff0331ba9/g, "?").slice(0, 140);
+    const marked = Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v === undefined ? "(omitted)" : titleValue(v)]));
+    const props = JSON.stringify(marked).slice(0, 140);
     const what =
         c.kind === "violates" ? `violates ${c.expected.map(e => e.code + (e.field ? ` ${e.field}` : "")).join(", ")}`
         : c.kind === "undecided" ? `is undecided on ${c.fields.join(", ")}`
@@ -127,7 +144,7 @@ function title(c: Case): string {
         : c.kind === "noAutoRemediation" ? "leaves the fix to a person"
         : c.kind === "misconfigured" ? `reports ${c.knob} misconfigured`
         : "passes";
-    const knobs = c.knobs ? ` with ${JSON.stringify(c.knobs)}` : "";
+    const knobs = c.knobs ? ` with ${JSON.stringify(titleValue(c.knobs))}` : "";
     const shape = (c.resource as { shape?: string }).shape === "outputs" ? " (outputs)" : "";
     return `${what}${knobs}: ${c.resource.type.split(":").pop()}${shape} ${props}`;
 }
@@ -206,7 +223,7 @@ async function run(pack: PackFixture, policy: string, c: Case): Promise<void> {
 export function policyCases(policy: string, cases: readonly Case[]): void {
     describe(policy, () => {
         const pack = usePack();
-        for (const c of cases) it(title(c), () => run(pack, policy, c));
+        for (const c of cases) it(caseTitle(c), () => run(pack, policy, c));
     });
 }
 
@@ -325,7 +342,7 @@ function stackTitle(c: StackCase): string {
         : c.kind === "stackGarbage" ? "survives garbage"
         : c.kind === "stackMisconfigured" ? `reports ${c.knob} misconfigured`
         : "passes";
-    const knobs = c.knobs ? ` with ${JSON.stringify(c.knobs)}` : "";
+    const knobs = c.knobs ? ` with ${JSON.stringify(titleValue(c.knobs))}` : "";
     const shown = c.resources.map(r => `${r.type.split(":").pop()}${(r as { shape?: string }).shape === "outputs" ? " (outputs)" : ""} ${r.name}`).join(", ");
     return `${what}${knobs}: ${c.resources.length === 0 ? "an empty stack" : shown.length > 120 ? `${shown.slice(0, 117)}...` : shown}`;
 }
