@@ -244,7 +244,11 @@ export type StackCase =
     | { readonly kind: "stackPasses"; readonly resources: readonly ResourceInput[]; readonly knobs?: Knobs }
     | { readonly kind: "stackViolates"; readonly resources: readonly ResourceInput[]; readonly expected: readonly StackExpected[]; readonly knobs?: Knobs }
     | { readonly kind: "stackUndecided"; readonly resources: readonly ResourceInput[]; readonly expected: readonly { readonly on: string; readonly fields: readonly string[] }[]; readonly knobs?: Knobs }
-    | { readonly kind: "stackNotApplicable"; readonly resources: readonly ResourceInput[]; readonly reason: RegExp; readonly knobs?: Knobs }
+    /**
+     * The policy does not apply to the stack; or, with `on`, to that one resource (its outcomes are all
+     * not-applicable, with the reason), while the rest of the stack passes.
+     */
+    | { readonly kind: "stackNotApplicable"; readonly resources: readonly ResourceInput[]; readonly reason: RegExp; readonly knobs?: Knobs; readonly on?: string }
     /** Garbage anywhere in the stack: the call answers, no check throws, no policy echoes a secret, the wire says what the outcomes say. */
     | { readonly kind: "stackGarbage"; readonly resources: readonly ResourceInput[]; readonly knobs?: Knobs }
     | { readonly kind: "stackMisconfigured"; readonly resources: readonly ResourceInput[]; readonly knobs: Knobs; readonly knob: string };
@@ -258,7 +262,7 @@ export const stackUndecided = (resources: Resources, expected: readonly { on: st
     expected: expected.map(e => ({ on: e.on, fields: typeof e.fields === "string" ? [e.fields] : e.fields })),
     knobs,
 });
-export const stackNotApplicable = (resources: Resources, reason: RegExp, knobs?: Knobs): StackCase => ({ kind: "stackNotApplicable", resources, reason, knobs });
+export const stackNotApplicable = (resources: Resources, reason: RegExp, knobs?: Knobs, on?: string): StackCase => ({ kind: "stackNotApplicable", resources, reason, knobs, on });
 export const stackGarbage = (resources: Resources, knobs?: Knobs): StackCase => ({ kind: "stackGarbage", resources, knobs });
 export const stackMisconfigured = (resources: Resources, knobs: Knobs, knob: string): StackCase => ({ kind: "stackMisconfigured", resources, knobs, knob });
 
@@ -338,7 +342,7 @@ function stackTitle(c: StackCase): string {
     const what =
         c.kind === "stackViolates" ? `violates ${c.expected.map(e => `${e.code}${e.field ? ` ${e.field}` : ""} on ${e.on || "the stack"}`).join(", ")}`
         : c.kind === "stackUndecided" ? `is undecided on ${c.expected.map(e => `${e.fields.join(", ")} of ${e.on}`).join("; ")}`
-        : c.kind === "stackNotApplicable" ? `does not apply (${c.reason.source.slice(0, 60)})`
+        : c.kind === "stackNotApplicable" ? `does not apply${c.on === undefined ? "" : ` to ${c.on}`} (${c.reason.source.slice(0, 60)})`
         : c.kind === "stackGarbage" ? "survives garbage"
         : c.kind === "stackMisconfigured" ? `reports ${c.knob} misconfigured`
         : "passes";
@@ -351,6 +355,9 @@ async function runStack(pack: PackFixture, policy: string, c: StackCase): Promis
     const config = { [policy]: { ...(c.knobs ?? {}) } };
     const result = await pack.analyzeStack([...c.resources], config);
     const wire = wireOf(result, policy);
+    // Whatever the case, no policy in the pack echoes a secret about this stack.
+    for (const d of result.diagnostics) assert.ok(!d.message.includes("SECRET"), `secret echoed by ${d.policyName}: ${d.message}`);
+    for (const n of result.notApplicable) assert.ok(!n.reason.includes("SECRET"), `secret echoed by ${n.policyName}: ${n.reason}`);
     if (c.kind === "stackMisconfigured") {
         const expected = misconfiguration(stackDefinitionOf(policy), c.knobs);
         assert.strictEqual(expected.knob, c.knob);
@@ -385,8 +392,16 @@ async function runStack(pack: PackFixture, policy: string, c: StackCase): Promis
             break;
         case "stackNotApplicable":
             assert.deepStrictEqual(wire.diagnostics, []);
-            assert.ok(wire.notApplicable !== undefined, "expected the policy to say it does not apply");
-            assert.match(wire.notApplicable, c.reason);
+            if (c.on === undefined) {
+                assert.ok(wire.notApplicable !== undefined, "expected the policy to say it does not apply");
+                assert.match(wire.notApplicable, c.reason);
+                break;
+            }
+            {
+                const exempt = [...computed.outcomesByUrn].filter(([urn]) => nameOf(c.resources, urn) === c.on).flatMap(([, outcomes]) => outcomes);
+                assert.ok(exempt.length > 0 && exempt.every(o => o.kind === "notApplicable"), `expected only not-applicable outcomes on ${c.on}: ${JSON.stringify(exempt)}`);
+                for (const o of exempt) if (o.kind === "notApplicable") assert.match(o.reason, c.reason);
+            }
             break;
         case "stackGarbage":
             for (const d of result.diagnostics) {
