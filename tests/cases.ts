@@ -13,7 +13,7 @@ import { commonKnobs, PolicyDefinition, renderOutcomes, resolveKnobConfig } from
 import { Props } from "../policies/lib/props";
 import { evaluateStack, Stack, StackPolicyDefinition } from "../policies/lib/stack";
 import { allPolicies } from "../policies/registry";
-import { AnalyzeResult, encodeValue, ResourceInput, urnOf } from "../tools/lib/analyzer-client";
+import { AnalyzeResult, encodeValue, ResourceInput, Secret, unknown, urnOf } from "../tools/lib/analyzer-client";
 import { assertFinding, PackFixture, PolicyAnswer, usePack } from "./pack";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -114,11 +114,28 @@ function codesOf(outcomes: readonly Outcome[], expected: readonly Expected[]): E
     return outcomes.flatMap(o => (o.kind === "violation" ? [{ code: o.code, field: o.field }] : [])).map((got, i) => (expected[i]?.field === undefined ? { code: got.code } : got));
 }
 
-function title(c: Case): string {
+/**
+ * A value as a test title shows it: what the wire would carry, except that an unknown shows as "?"
+ * and a secret as "[secret]", never its value (titles are printed and kept in CI logs and reports).
+ */
+function titleValue(value: unknown): unknown {
+    if (value === unknown) return "?";
+    if (value instanceof Secret) return "[secret]";
+    if (Array.isArray(value)) return value.map(v => titleValue(v) ?? null);
+    if (value !== null && typeof value === "object") {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = titleValue(v);
+        return out;
+    }
+    return value;
+}
+
+/** The title of a case's test. */
+export function caseTitle(c: Case): string {
     // A factory-made resource carries what the case changed; anything else is shown whole.
     const shown = (c.resource as { changes?: Record<string, unknown> }).changes ?? c.resource.props;
-    const marked = Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v === undefined ? "(omitted)" : v]));
-    const props = JSON.stringify(encodeValue(marked)).replace(/04da6b54-80e4-46f7-96ec-b56ff0331ba9/g, "?").slice(0, 140);
+    const marked = Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v === undefined ? "(omitted)" : titleValue(v)]));
+    const props = JSON.stringify(marked).slice(0, 140);
     const what =
         c.kind === "violates" ? `violates ${c.expected.map(e => e.code + (e.field ? ` ${e.field}` : "")).join(", ")}`
         : c.kind === "undecided" ? `is undecided on ${c.fields.join(", ")}`
@@ -128,7 +145,7 @@ function title(c: Case): string {
         : c.kind === "noAutoRemediation" ? "leaves the fix to a person"
         : c.kind === "misconfigured" ? `reports ${c.knob} misconfigured`
         : "passes";
-    const knobs = c.knobs ? ` with ${JSON.stringify(c.knobs)}` : "";
+    const knobs = c.knobs ? ` with ${JSON.stringify(titleValue(c.knobs))}` : "";
     const shape = (c.resource as { shape?: string }).shape === "outputs" ? " (outputs)" : "";
     return `${what}${knobs}: ${c.resource.type.split(":").pop()}${shape} ${props}`;
 }
@@ -207,7 +224,7 @@ async function run(pack: PackFixture, policy: string, c: Case): Promise<void> {
 export function policyCases(policy: string, cases: readonly Case[]): void {
     describe(policy, () => {
         const pack = usePack();
-        for (const c of cases) it(title(c), () => run(pack, policy, c));
+        for (const c of cases) it(caseTitle(c), () => run(pack, policy, c));
     });
 }
 
@@ -228,7 +245,11 @@ export type StackCase =
     | { readonly kind: "stackPasses"; readonly resources: readonly ResourceInput[]; readonly knobs?: Knobs }
     | { readonly kind: "stackViolates"; readonly resources: readonly ResourceInput[]; readonly expected: readonly StackExpected[]; readonly knobs?: Knobs }
     | { readonly kind: "stackUndecided"; readonly resources: readonly ResourceInput[]; readonly expected: readonly { readonly on: string; readonly fields: readonly string[] }[]; readonly knobs?: Knobs }
-    | { readonly kind: "stackNotApplicable"; readonly resources: readonly ResourceInput[]; readonly reason: RegExp; readonly knobs?: Knobs }
+    /**
+     * The policy does not apply to the stack; or, with `on`, to that one resource (its outcomes are all
+     * not-applicable, with the reason), while the rest of the stack passes.
+     */
+    | { readonly kind: "stackNotApplicable"; readonly resources: readonly ResourceInput[]; readonly reason: RegExp; readonly knobs?: Knobs; readonly on?: string }
     /** Garbage anywhere in the stack: the call answers, no check throws, no policy echoes a secret, the wire says what the outcomes say. */
     | { readonly kind: "stackGarbage"; readonly resources: readonly ResourceInput[]; readonly knobs?: Knobs }
     | { readonly kind: "stackMisconfigured"; readonly resources: readonly ResourceInput[]; readonly knobs: Knobs; readonly knob: string };
@@ -242,7 +263,7 @@ export const stackUndecided = (resources: Resources, expected: readonly { on: st
     expected: expected.map(e => ({ on: e.on, fields: typeof e.fields === "string" ? [e.fields] : e.fields })),
     knobs,
 });
-export const stackNotApplicable = (resources: Resources, reason: RegExp, knobs?: Knobs): StackCase => ({ kind: "stackNotApplicable", resources, reason, knobs });
+export const stackNotApplicable = (resources: Resources, reason: RegExp, knobs?: Knobs, on?: string): StackCase => ({ kind: "stackNotApplicable", resources, reason, knobs, on });
 export const stackGarbage = (resources: Resources, knobs?: Knobs): StackCase => ({ kind: "stackGarbage", resources, knobs });
 export const stackMisconfigured = (resources: Resources, knobs: Knobs, knob: string): StackCase => ({ kind: "stackMisconfigured", resources, knobs, knob });
 
@@ -322,11 +343,11 @@ function stackTitle(c: StackCase): string {
     const what =
         c.kind === "stackViolates" ? `violates ${c.expected.map(e => `${e.code}${e.field ? ` ${e.field}` : ""} on ${e.on || "the stack"}`).join(", ")}`
         : c.kind === "stackUndecided" ? `is undecided on ${c.expected.map(e => `${e.fields.join(", ")} of ${e.on}`).join("; ")}`
-        : c.kind === "stackNotApplicable" ? `does not apply (${c.reason.source.slice(0, 60)})`
+        : c.kind === "stackNotApplicable" ? `does not apply${c.on === undefined ? "" : ` to ${c.on}`} (${c.reason.source.slice(0, 60)})`
         : c.kind === "stackGarbage" ? "survives garbage"
         : c.kind === "stackMisconfigured" ? `reports ${c.knob} misconfigured`
         : "passes";
-    const knobs = c.knobs ? ` with ${JSON.stringify(c.knobs)}` : "";
+    const knobs = c.knobs ? ` with ${JSON.stringify(titleValue(c.knobs))}` : "";
     const shown = c.resources.map(r => `${r.type.split(":").pop()}${(r as { shape?: string }).shape === "outputs" ? " (outputs)" : ""} ${r.name}`).join(", ");
     return `${what}${knobs}: ${c.resources.length === 0 ? "an empty stack" : shown.length > 120 ? `${shown.slice(0, 117)}...` : shown}`;
 }
@@ -335,6 +356,9 @@ async function runStack(pack: PackFixture, policy: string, c: StackCase): Promis
     const config = { [policy]: { ...(c.knobs ?? {}) } };
     const result = await pack.analyzeStack([...c.resources], config);
     const wire = wireOf(result, policy);
+    // Whatever the case, no policy in the pack echoes a secret about this stack.
+    for (const d of result.diagnostics) assert.ok(!d.message.includes("SECRET"), `secret echoed by ${d.policyName}: ${d.message}`);
+    for (const n of result.notApplicable) assert.ok(!n.reason.includes("SECRET"), `secret echoed by ${n.policyName}: ${n.reason}`);
     if (c.kind === "stackMisconfigured") {
         const expected = misconfiguration(stackDefinitionOf(policy), c.knobs);
         assert.strictEqual(expected.knob, c.knob);
@@ -369,8 +393,16 @@ async function runStack(pack: PackFixture, policy: string, c: StackCase): Promis
             break;
         case "stackNotApplicable":
             assert.deepStrictEqual(wire.diagnostics, []);
-            assert.ok(wire.notApplicable !== undefined, "expected the policy to say it does not apply");
-            assert.match(wire.notApplicable, c.reason);
+            if (c.on === undefined) {
+                assert.ok(wire.notApplicable !== undefined, "expected the policy to say it does not apply");
+                assert.match(wire.notApplicable, c.reason);
+                break;
+            }
+            {
+                const exempt = [...computed.outcomesByUrn].filter(([urn]) => nameOf(c.resources, urn) === c.on).flatMap(([, outcomes]) => outcomes);
+                assert.ok(exempt.length > 0 && exempt.every(o => o.kind === "notApplicable"), `expected only not-applicable outcomes on ${c.on}: ${JSON.stringify(exempt)}`);
+                for (const o of exempt) if (o.kind === "notApplicable") assert.match(o.reason, c.reason);
+            }
             break;
         case "stackGarbage":
             for (const d of result.diagnostics) {

@@ -1,8 +1,5 @@
-import * as assert from "assert";
-import { garbage, passes, policyCases, remediates, violates } from "../cases";
-import { secretsManagerSecret } from "../factories";
-import { usePack } from "../pack";
-import { res, verdict } from "../stacks";
+import { garbage, passes, policyCases, remediates, stackCases, stackPasses, stackUndecided, stackViolates, violates } from "../cases";
+import { res, secretsManagerSecret } from "../factories";
 import { ResourceInput, secret, unknown } from "../../tools/lib/analyzer-client";
 
 const field = "kmsKeyId";
@@ -23,46 +20,32 @@ policyCases("aws-secretsmanager-customer-managed-key", [
     remediates(secretsManagerSecret({ [field]: undefined }), "nothing"),
 ]);
 
-describe("aws-secretsmanager-rotation", () => {
-    const policy = "aws-secretsmanager-rotation";
-    const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
-    const pack = usePack();
-    const s = res(secretsManagerSecret().type, "phi-db-credentials", secretsManagerSecret().props);
-    const on = { secretId: [s] };
-    const rotation = (props: Record<string, unknown>, deps: Record<string, ResourceInput[]> = on) =>
-        res(ROTATION, "phi-db-rotation", { secretId: unknown, rotationLambdaArn: "arn:aws:lambda:us-east-1:111122223333:function:rotate", ...props }, deps);
-    const clean = { violations: [], undecided: [] };
+const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
+const s = res(secretsManagerSecret().type, "phi-db-credentials", secretsManagerSecret().props);
+const rotation = (props: Record<string, unknown>, deps: Record<string, ResourceInput[]> = { secretId: [s] }) =>
+    res(ROTATION, "phi-db-rotation", { secretId: unknown, rotationLambdaArn: "arn:aws:lambda:us-east-1:111122223333:function:rotate", ...props }, deps);
+const onSecret = (code: string) => [{ on: "phi-db-credentials", code }];
 
-    it("passes a secret rotated every 90 days or fewer, or on a schedule, by dependency or by name", async () => {
-        assert.deepStrictEqual(await verdict(pack, policy, [s, rotation({ rotationRules: { automaticallyAfterDays: 30 } })]), clean);
-        assert.deepStrictEqual(await verdict(pack, policy, [s, rotation({ rotationRules: { scheduleExpression: "rate(30 days)" } })]), clean);
-        assert.deepStrictEqual(await verdict(pack, policy, [s, rotation({ secretId: "phi/db", rotationRules: { automaticallyAfterDays: 90 } }, {})]), clean);
-        // Outputs-shaped: a one-element list with "" for the unused schedule.
-        assert.deepStrictEqual(await verdict(pack, policy, [s, rotation({ rotationEnabled: true, rotationRules: [{ automaticallyAfterDays: 7, scheduleExpression: "", duration: "" }] })]), clean);
-    });
-
-    it("reports a secret without rotation, with rotation turned off, without a schedule or rotated too rarely", async () => {
-        const on = (code: string) => ({ violations: [{ urn: s.urn!, code }], undecided: [] });
-        assert.deepStrictEqual(await verdict(pack, policy, [s]), on("missingResource"));
-        assert.deepStrictEqual(await verdict(pack, policy, [s, rotation({ secretId: "another/secret", rotationRules: { automaticallyAfterDays: 30 } }, {})]), on("missingResource"));
-        assert.deepStrictEqual(await verdict(pack, policy, [s, rotation({ rotationEnabled: false })]), on("rotationDisabled"));
-        assert.deepStrictEqual(await verdict(pack, policy, [s, rotation({})]), on("notSet"));
-        assert.deepStrictEqual(await verdict(pack, policy, [s, rotation({ rotationRules: { automaticallyAfterDays: 365 } })]), on("aboveMaximum"));
-        assert.deepStrictEqual(await verdict(pack, policy, [s, rotation({ rotationRules: { automaticallyAfterDays: "monthly" } })]), on("wrongType"));
-    });
-
-    it("uses maximumRotationDays", async () => {
-        assert.deepStrictEqual(await verdict(pack, policy, [s, rotation({ rotationRules: { automaticallyAfterDays: 365 } })], { maximumRotationDays: 365 }), clean);
-        assert.deepStrictEqual((await verdict(pack, policy, [s, rotation({ rotationRules: { automaticallyAfterDays: 60 } })], { maximumRotationDays: 30 })).violations.map(v => v.code), ["aboveMaximum"]);
-    });
-
-    it("is undecided when the rotation's secret or rules are unknown at preview", async () => {
-        assert.deepStrictEqual(await verdict(pack, policy, [s, rotation({ rotationRules: { automaticallyAfterDays: 30 } }, {})]), { violations: [], undecided: [s.urn!] });
-        assert.deepStrictEqual(await verdict(pack, policy, [s, rotation({ rotationRules: unknown })]), { violations: [], undecided: [s.urn!] });
-    });
-
-    it("survives garbage without echoing secrets", async () => {
-        const v = await verdict(pack, policy, [s, rotation({ rotationEnabled: secret("SECRET"), rotationRules: { automaticallyAfterDays: { SECRET: 1 } } })]);
-        assert.deepStrictEqual(v.undecided, []);
-    });
-});
+stackCases("aws-secretsmanager-rotation", [
+    // A secret rotated every 90 days or fewer, or on a schedule, by dependency or by name.
+    stackPasses([s, rotation({ rotationRules: { automaticallyAfterDays: 30 } })]),
+    stackPasses([s, rotation({ rotationRules: { scheduleExpression: "rate(30 days)" } })]),
+    stackPasses([s, rotation({ secretId: "phi/db", rotationRules: { automaticallyAfterDays: 90 } }, {})]),
+    // Outputs-shaped: a one-element list with "" for the unused schedule.
+    stackPasses([s, rotation({ rotationEnabled: true, rotationRules: [{ automaticallyAfterDays: 7, scheduleExpression: "", duration: "" }] })]),
+    // A secret without rotation, with rotation turned off, without a schedule or rotated too rarely.
+    stackViolates([s], onSecret("missingResource")),
+    stackViolates([s, rotation({ secretId: "another/secret", rotationRules: { automaticallyAfterDays: 30 } }, {})], onSecret("missingResource")),
+    stackViolates([s, rotation({ rotationEnabled: false })], onSecret("rotationDisabled")),
+    stackViolates([s, rotation({})], onSecret("notSet")),
+    stackViolates([s, rotation({ rotationRules: { automaticallyAfterDays: 365 } })], onSecret("aboveMaximum")),
+    stackViolates([s, rotation({ rotationRules: { automaticallyAfterDays: "monthly" } })], onSecret("wrongType")),
+    // maximumRotationDays.
+    stackPasses([s, rotation({ rotationRules: { automaticallyAfterDays: 365 } })], { maximumRotationDays: 365 }),
+    stackViolates([s, rotation({ rotationRules: { automaticallyAfterDays: 60 } })], onSecret("aboveMaximum"), { maximumRotationDays: 30 }),
+    // Undecided when the rotation's secret or rules are unknown at preview.
+    stackUndecided([s, rotation({ rotationRules: { automaticallyAfterDays: 30 } }, {})], [{ on: "phi-db-credentials", fields: "SecretRotation.secretId" }]),
+    stackUndecided([s, rotation({ rotationRules: unknown })], [{ on: "phi-db-credentials", fields: "SecretRotation.rotationRules" }]),
+    // Garbage is a clean finding, and no secret is echoed.
+    stackViolates([s, rotation({ rotationEnabled: secret("SECRET"), rotationRules: { automaticallyAfterDays: { SECRET: 1 } } })], onSecret("wrongType")),
+]);

@@ -1,6 +1,6 @@
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
-import { usePack } from "../../pack";
-import { assertNotApplicable, assertPasses, assertUndecided, assertViolates, res, runStack } from "../../stack-cases";
+import { stackCases, stackGarbage, stackNotApplicable, stackPasses, stackUndecided, stackViolates } from "../../cases";
+import { res } from "../../factories";
 
 const policy = "aws-ebs-encrypted-volumes";
 const T = {
@@ -16,81 +16,58 @@ const vm = (props: Record<string, unknown> = {}) => res(T.instance, "app", { ami
 const lt = (props: Record<string, unknown> = {}) => res(T.template, "tmpl", { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeSize: 20 } }], ...props });
 const accountOn = (props: Record<string, unknown> = {}) => res(T.byDefault, "default", props);
 
-describe(policy, () => {
-    const pack = usePack();
-    const run = (resources: Parameters<typeof runStack>[2]) => runStack(pack, policy, resources);
+const unsetVolume = vol({ encrypted: undefined });
+const offVolume = vol({ encrypted: false });
+const source = vol({ encrypted: true });
+const snap = res(T.snapshot, "snap", { volumeId: unknown }, { volumeId: [source] });
+const copy = res(T.snapshotCopy, "copy", { sourceSnapshotId: "snap-1", sourceRegion: "us-west-2", encrypted: true });
+const plainSnap = res(T.snapshot, "snap", { volumeId: unknown }, { volumeId: [offVolume] });
 
-    it("passes encrypted volumes, root and EBS devices, and launch template mappings (the string \"true\")", async () => {
-        assertPasses(await run([vol(), vm({ ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] }), lt()]));
-        // A deployed stack's outputs: blocks as one-element lists, defaults filled in.
-        assertPasses(await run([vol({ kmsKeyId: "", snapshotId: "" }), vm({ rootBlockDevice: [{ encrypted: true, kmsKeyId: "", volumeType: "gp3" }], ebsBlockDevices: [], launchTemplate: [] }), lt({ blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: [{ encrypted: "true", snapshotId: "" }], noDevice: "", virtualName: "" }] })]));
-        // Instance store mappings are not EBS.
-        assertPasses(await run([lt({ blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }, { deviceName: "/dev/sdb", virtualName: "ephemeral0" }] })]));
-    });
-
-    it("reports unencrypted and unset flags: the volume's, the instance's root (default false) and EBS devices, the template's", async () => {
-        const v = vol({ encrypted: undefined });
-        assertViolates(await run([v]), v.urn!, { code: "absentDefault", field: "encrypted" });
-        const off = vol({ encrypted: false });
-        assertViolates(await run([off]), off.urn!, { code: "notAllowed", field: "encrypted" });
-        const i = vm({ rootBlockDevice: undefined, ebsBlockDevices: [{ deviceName: "/dev/sdf" }, { deviceName: "/dev/sdg", encrypted: false }] });
-        assertViolates(await run([i]), i.urn!,
-            { code: "absentDefault", field: "rootBlockDevice.encrypted" },
-            { code: "absentDefault", field: "ebsBlockDevices[0].encrypted" },
-            { code: "notAllowed", field: "ebsBlockDevices[1].encrypted" });
-        const t = lt({ blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "false" } }, { deviceName: "/dev/sdf", ebs: { volumeSize: 5 } }] });
-        assertViolates(await run([t]), t.urn!,
-            { code: "notAllowed", field: "blockDeviceMappings[0].ebs.encrypted" },
-            { code: "absentDefault", field: "blockDeviceMappings[1].ebs.encrypted" });
-        const bare = lt({ blockDeviceMappings: undefined });
-        assertViolates(await run([bare]), bare.urn!, { code: "rootUnverified", field: "blockDeviceMappings" });
-    });
-
-    it("accepts unset flags when the stack turns on the account's encryption by default (enabled defaults to true), but never an explicit false", async () => {
-        const v = vol({ encrypted: undefined });
-        const i = vm({ rootBlockDevice: undefined });
-        const t = lt({ blockDeviceMappings: undefined });
-        assertPasses(await run([accountOn(), v, i, t]));
-        assertPasses(await run([accountOn({ enabled: true }), v]));
-        assertViolates(await run([accountOn({ enabled: false }), v]), v.urn!, { code: "absentDefault" });
-        assertUndecided(await run([accountOn({ enabled: unknown }), v]), v.urn!, "EncryptionByDefault.enabled");
-        const off = vol({ encrypted: false });
-        assertViolates(await run([accountOn(), off]), off.urn!, { code: "notAllowed", field: "encrypted" });
-    });
-
-    it("resolves a volume's snapshot in the stack; one from elsewhere needs encrypted: true", async () => {
-        const source = vol({ encrypted: true });
-        const snap = res(T.snapshot, "snap", { volumeId: unknown }, { volumeId: [source] });
-        const restored = res(T.volume, "restored", { availabilityZone: "us-east-1a", snapshotId: unknown }, { snapshotId: [snap] });
-        assertPasses(await run([source, snap, restored]));
-        const copy = res(T.snapshotCopy, "copy", { sourceSnapshotId: "snap-1", sourceRegion: "us-west-2", encrypted: true });
-        assertPasses(await run([copy, res(T.volume, "restored", { snapshotId: unknown }, { snapshotId: [copy] })]));
-        const plain = vol({ encrypted: false });
-        const plainSnap = res(T.snapshot, "snap", { volumeId: unknown }, { volumeId: [plain] });
-        const fromPlain = res(T.volume, "restored", { snapshotId: unknown }, { snapshotId: [plainSnap] });
-        assertViolates(await run([plain, plainSnap, fromPlain]), fromPlain.urn!, { code: "inheritsSnapshot", field: "encrypted" });
-        const outside = vol({ encrypted: undefined, snapshotId: "snap-0123" });
-        assertViolates(await run([outside]), outside.urn!, { code: "inheritsSnapshot", field: "encrypted" });
-        const unknownSnap = vol({ encrypted: undefined, snapshotId: unknown });
-        assertUndecided(await run([unknownSnap]), unknownSnap.urn!, "snapshotId");
-    });
-
-    it("leaves devices built from a snapshot to the snapshot (the provider forbids encrypted with snapshotId), and an instance's root to its launch template", async () => {
-        const i = vm({ rootBlockDevice: undefined, launchTemplate: { id: unknown }, ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: "snap-1" }] });
-        assertNotApplicable(await run([i]), i.urn!, /launch template|inherits the encryption of its snapshot/);
-        const t = lt({ blockDeviceMappings: [{ deviceName: "/dev/sdf", ebs: { snapshotId: unknown } }] });
-        assertUndecided(await run([t]), t.urn!, "blockDeviceMappings[0].ebs.snapshotId");
-    });
-
-    it("is undecided on unknown flags, and survives garbage without echoing secrets", async () => {
-        const i = vm({ rootBlockDevice: unknown, ebsBlockDevices: [{ deviceName: "x", encrypted: unknown }] });
-        assertUndecided(await run([i]), i.urn!, "rootBlockDevice", "ebsBlockDevices[0].encrypted");
-        const t = lt({ blockDeviceMappings: [{ ebs: { encrypted: unknown } }] });
-        assertUndecided(await run([t]), t.urn!, "blockDeviceMappings[0].ebs.encrypted");
-        const g = lt({ blockDeviceMappings: [{ ebs: { encrypted: "SECRET" } }, null, 4] });
-        assertViolates(await run([g]), g.urn!, { code: "wrongType", field: "blockDeviceMappings[2]" }, { code: "wrongType", field: "blockDeviceMappings[0].ebs.encrypted" });
-        const v = vol({ encrypted: secret("SECRET"), snapshotId: { SECRET: 1 } });
-        assertViolates(await run([v]), v.urn!, { code: "wrongType", field: "encrypted" });
-        await run([vm({ rootBlockDevice: "SECRET", ebsBlockDevices: { SECRET: true } }), accountOn({ enabled: "SECRET" })]);
-    });
-});
+stackCases(policy, [
+    // Encrypted volumes, root and EBS devices, and launch template mappings (the string "true").
+    stackPasses([vol(), vm({ ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] }), lt()]),
+    // A deployed stack's outputs: blocks as one-element lists, defaults filled in.
+    stackPasses([vol({ kmsKeyId: "", snapshotId: "" }), vm({ rootBlockDevice: [{ encrypted: true, kmsKeyId: "", volumeType: "gp3" }], ebsBlockDevices: [], launchTemplate: [] }), lt({ blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: [{ encrypted: "true", snapshotId: "" }], noDevice: "", virtualName: "" }] })]),
+    // Instance store mappings are not EBS.
+    stackPasses([lt({ blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }, { deviceName: "/dev/sdb", virtualName: "ephemeral0" }] })]),
+    // Unencrypted and unset flags: the volume's, the instance's root (default false) and EBS devices, the template's.
+    stackViolates([unsetVolume], [{ on: "data", code: "absentDefault", field: "encrypted" }]),
+    stackViolates([offVolume], [{ on: "data", code: "notAllowed", field: "encrypted" }]),
+    stackViolates([vm({ rootBlockDevice: undefined, ebsBlockDevices: [{ deviceName: "/dev/sdf" }, { deviceName: "/dev/sdg", encrypted: false }] })], [
+        { on: "app", code: "absentDefault", field: "rootBlockDevice.encrypted" },
+        { on: "app", code: "absentDefault", field: "ebsBlockDevices[0].encrypted" },
+        { on: "app", code: "notAllowed", field: "ebsBlockDevices[1].encrypted" },
+    ]),
+    stackViolates([lt({ blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "false" } }, { deviceName: "/dev/sdf", ebs: { volumeSize: 5 } }] })], [
+        { on: "tmpl", code: "notAllowed", field: "blockDeviceMappings[0].ebs.encrypted" },
+        { on: "tmpl", code: "absentDefault", field: "blockDeviceMappings[1].ebs.encrypted" },
+    ]),
+    stackViolates([lt({ blockDeviceMappings: undefined })], [{ on: "tmpl", code: "rootUnverified", field: "blockDeviceMappings" }]),
+    // Unset flags pass when the stack turns on the account's encryption by default (enabled defaults to true), never an explicit false.
+    stackPasses([accountOn(), unsetVolume, vm({ rootBlockDevice: undefined }), lt({ blockDeviceMappings: undefined })]),
+    stackPasses([accountOn({ enabled: true }), unsetVolume]),
+    stackViolates([accountOn({ enabled: false }), unsetVolume], [{ on: "data", code: "absentDefault" }]),
+    stackUndecided([accountOn({ enabled: unknown }), unsetVolume], [{ on: "data", fields: "EncryptionByDefault.enabled" }]),
+    stackViolates([accountOn(), offVolume], [{ on: "data", code: "notAllowed", field: "encrypted" }]),
+    // A volume's snapshot in the stack is resolved; one from elsewhere needs encrypted: true.
+    stackPasses([source, snap, res(T.volume, "restored", { availabilityZone: "us-east-1a", snapshotId: unknown }, { snapshotId: [snap] })]),
+    stackPasses([copy, res(T.volume, "restored", { snapshotId: unknown }, { snapshotId: [copy] })]),
+    stackViolates([offVolume, plainSnap, res(T.volume, "restored", { snapshotId: unknown }, { snapshotId: [plainSnap] })], [
+        { on: "data", code: "notAllowed", field: "encrypted" },
+        { on: "restored", code: "inheritsSnapshot", field: "encrypted" },
+    ]),
+    stackViolates([vol({ encrypted: undefined, snapshotId: "snap-0123" })], [{ on: "data", code: "inheritsSnapshot", field: "encrypted" }]),
+    stackUndecided([vol({ encrypted: undefined, snapshotId: unknown })], [{ on: "data", fields: "snapshotId" }]),
+    // Devices built from a snapshot are left to the snapshot (the provider forbids encrypted with snapshotId), an instance's root to its launch template.
+    stackNotApplicable([vm({ rootBlockDevice: undefined, launchTemplate: { id: unknown }, ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: "snap-1" }] })], /launch template|inherits the encryption of its snapshot/, undefined, "app"),
+    stackUndecided([lt({ blockDeviceMappings: [{ deviceName: "/dev/sdf", ebs: { snapshotId: unknown } }] })], [{ on: "tmpl", fields: "blockDeviceMappings[0].ebs.snapshotId" }]),
+    // Undecided on unknown flags; garbage is a clean finding, and no secret is echoed.
+    stackUndecided([vm({ rootBlockDevice: unknown, ebsBlockDevices: [{ deviceName: "x", encrypted: unknown }] })], [{ on: "app", fields: ["rootBlockDevice", "ebsBlockDevices[0].encrypted"] }]),
+    stackUndecided([lt({ blockDeviceMappings: [{ ebs: { encrypted: unknown } }] })], [{ on: "tmpl", fields: "blockDeviceMappings[0].ebs.encrypted" }]),
+    stackViolates([lt({ blockDeviceMappings: [{ ebs: { encrypted: "SECRET" } }, null, 4] })], [
+        { on: "tmpl", code: "wrongType", field: "blockDeviceMappings[2]" },
+        { on: "tmpl", code: "wrongType", field: "blockDeviceMappings[0].ebs.encrypted" },
+    ]),
+    stackViolates([vol({ encrypted: secret("SECRET"), snapshotId: { SECRET: 1 } })], [{ on: "data", code: "wrongType", field: "encrypted" }]),
+    stackGarbage([vm({ rootBlockDevice: "SECRET", ebsBlockDevices: { SECRET: true } }), accountOn({ enabled: "SECRET" })]),
+]);

@@ -1,8 +1,6 @@
-import * as assert from "assert";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
-import { redshiftCluster } from "../../factories";
-import { usePack } from "../../pack";
-import { res, verdict } from "../../stacks";
+import { stackCases, stackNotApplicable, stackPasses, stackUndecided, stackViolates } from "../../cases";
+import { redshiftCluster, res } from "../../factories";
 
 const policy = "aws-redshift-require-tls";
 const GROUP = "aws:redshift/parameterGroup:ParameterGroup";
@@ -11,45 +9,26 @@ const group = (parameters: unknown, name = "phi-warehouse-tls") => res(GROUP, na
 const clusterOf = (props: Record<string, unknown>, deps: Record<string, ReturnType<typeof group>[]> = {}) =>
     res(redshiftCluster().type, "phi-warehouse", { ...redshiftCluster().props, ...props }, deps);
 
-describe(policy, () => {
-    const pack = usePack();
+const tls = group([{ name: "require_ssl", value: "true" }, { name: "enable_user_activity_logging", value: "true" }]);
+const onGroup = (code: string) => [{ on: "phi-warehouse-tls", code }];
 
-    it("passes a cluster whose in-stack parameter group sets require_ssl true, by name or by dependency", async () => {
-        const g = group([{ name: "require_ssl", value: "true" }, { name: "enable_user_activity_logging", value: "true" }]);
-        assert.deepStrictEqual(await verdict(pack, policy, [g, clusterOf({})]), { violations: [], undecided: [] });
-        assert.deepStrictEqual(await verdict(pack, policy, [g, clusterOf({ clusterParameterGroupName: unknown }, { clusterParameterGroupName: [g] })]), { violations: [], undecided: [] });
-        assert.deepStrictEqual(await verdict(pack, policy, [group([{ name: "REQUIRE_SSL", value: "TRUE" }]), clusterOf({})]), { violations: [], undecided: [] });
-    });
-
-    it("reports the default parameter group on the cluster", async () => {
-        const c = clusterOf({ clusterParameterGroupName: undefined });
-        assert.deepStrictEqual(await verdict(pack, policy, [c]), { violations: [{ urn: c.urn!, code: "defaultParameterGroup" }], undecided: [] });
-        const d = clusterOf({ clusterParameterGroupName: "default.redshift-1.0" });
-        assert.deepStrictEqual(await verdict(pack, policy, [d]), { violations: [{ urn: d.urn!, code: "defaultParameterGroup" }], undecided: [] });
-    });
-
-    it("reports require_ssl off or missing on the parameter group", async () => {
-        const off = group([{ name: "require_ssl", value: "false" }]);
-        assert.deepStrictEqual(await verdict(pack, policy, [off, clusterOf({})]), { violations: [{ urn: off.urn!, code: "notAllowed" }], undecided: [] });
-        const missing = group([{ name: "enable_user_activity_logging", value: "true" }]);
-        assert.deepStrictEqual(await verdict(pack, policy, [missing, clusterOf({})]), { violations: [{ urn: missing.urn!, code: "absentDefault" }], undecided: [] });
-        const none = group(undefined);
-        assert.deepStrictEqual(await verdict(pack, policy, [none, clusterOf({})]), { violations: [{ urn: none.urn!, code: "absentDefault" }], undecided: [] });
-        const wrong = group("require_ssl=true");
-        assert.deepStrictEqual(await verdict(pack, policy, [wrong, clusterOf({})]), { violations: [{ urn: wrong.urn!, code: "wrongType" }], undecided: [] });
-    });
-
-    it("is undecided on unknown names or values, and does not apply to a group managed elsewhere", async () => {
-        const g = group([{ name: "require_ssl", value: unknown }]);
-        assert.deepStrictEqual(await verdict(pack, policy, [g, clusterOf({})]), { violations: [], undecided: [g.urn!] });
-        const c = clusterOf({ clusterParameterGroupName: unknown });
-        assert.deepStrictEqual(await verdict(pack, policy, [c]), { violations: [], undecided: [c.urn!] });
-        assert.deepStrictEqual(await verdict(pack, policy, [clusterOf({ clusterParameterGroupName: "shared-tls-group" })]), { violations: [], undecided: [] });
-    });
-
-    it("survives garbage without echoing secrets", async () => {
-        const g = group([null, 5, { name: secret("SECRET"), value: { SECRET: 1 } }, { name: "require_ssl", value: secret("SECRET") }]);
-        const v = await verdict(pack, policy, [g, clusterOf({ clusterParameterGroupName: "phi-warehouse-tls" })]);
-        assert.deepStrictEqual(v, { violations: [{ urn: g.urn!, code: "notAllowed" }], undecided: [] });
-    });
-});
+stackCases(policy, [
+    // A cluster whose in-stack parameter group sets require_ssl true, by name or by dependency.
+    stackPasses([tls, clusterOf({})]),
+    stackPasses([tls, clusterOf({ clusterParameterGroupName: unknown }, { clusterParameterGroupName: [tls] })]),
+    stackPasses([group([{ name: "REQUIRE_SSL", value: "TRUE" }]), clusterOf({})]),
+    // The default parameter group, on the cluster.
+    stackViolates([clusterOf({ clusterParameterGroupName: undefined })], [{ on: "phi-warehouse", code: "defaultParameterGroup" }]),
+    stackViolates([clusterOf({ clusterParameterGroupName: "default.redshift-1.0" })], [{ on: "phi-warehouse", code: "defaultParameterGroup" }]),
+    // require_ssl off or missing, on the parameter group.
+    stackViolates([group([{ name: "require_ssl", value: "false" }]), clusterOf({})], onGroup("notAllowed")),
+    stackViolates([group([{ name: "enable_user_activity_logging", value: "true" }]), clusterOf({})], onGroup("absentDefault")),
+    stackViolates([group(undefined), clusterOf({})], onGroup("absentDefault")),
+    stackViolates([group("require_ssl=true"), clusterOf({})], onGroup("wrongType")),
+    // Undecided on unknown names or values; a group managed elsewhere is left to where it is defined.
+    stackUndecided([group([{ name: "require_ssl", value: unknown }]), clusterOf({})], [{ on: "phi-warehouse-tls", fields: "parameters[0].value" }]),
+    stackUndecided([clusterOf({ clusterParameterGroupName: unknown })], [{ on: "phi-warehouse", fields: "clusterParameterGroupName" }]),
+    stackNotApplicable([clusterOf({ clusterParameterGroupName: "shared-tls-group" })], /parameter group is not created by this stack/),
+    // Garbage is a clean finding, and no secret is echoed.
+    stackViolates([group([null, 5, { name: secret("SECRET"), value: { SECRET: 1 } }, { name: "require_ssl", value: secret("SECRET") }]), clusterOf({ clusterParameterGroupName: "phi-warehouse-tls" })], onGroup("notAllowed")),
+]);

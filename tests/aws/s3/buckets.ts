@@ -3,7 +3,7 @@
 // its companion resources replaceable or removable, for the S3 stack-policy tests.
 
 import { ResourceInput, unknown } from "../../../tools/lib/analyzer-client";
-import { res } from "../../stack-cases";
+import { res } from "../../factories";
 
 export const T = {
     bucket: "aws:s3/bucket:Bucket",

@@ -1,47 +1,32 @@
 import { unknown } from "../../../tools/lib/analyzer-client";
-import { usePack } from "../../pack";
+import { stackCases, stackNotApplicable, stackPasses, stackUndecided, stackViolates } from "../../cases";
+import { res } from "../../factories";
 import { compliantBucket, T } from "./buckets";
-import { assertNotApplicable, assertPasses, assertUndecided, assertViolates, res, runStack } from "../../stack-cases";
 
 const policy = "aws-s3-replication";
 const rule = (status: unknown, destination: unknown = "arn:aws:s3:::replica") => ({ rules: [{ id: "r", status, destination: { bucket: destination } }] });
+const missing = compliantBucket("data", { set: { replication: null } });
 
-describe(policy, () => {
-    const pack = usePack();
-    const run = (resources: Parameters<typeof runStack>[2], knobs?: Record<string, unknown>) => runStack(pack, policy, resources, knobs);
+// A bucket replicating into an in-stack replica, by dependency.
+const replica = res(T.bucket, "replica", { bucket: unknown, arn: unknown });
+const replicated = compliantBucket("data", { set: { replication: rule("Enabled", unknown) } });
+replicated.resources.find(r => r.type === T.replication)!.propertyDependencies!.rules = [replica.urn!];
 
-    it("passes an enabled rule on a BucketReplicationConfig or the inline block", async () => {
-        assertPasses(await run(compliantBucket("data").resources));
-        assertPasses(await run(compliantBucket("data", { literal: true }).resources));
-        assertPasses(await run(compliantBucket("data", { set: { replication: null }, bucket: { replicationConfiguration: [{ role: "r", rules: [{ status: "Enabled", destination: [{ bucket: "arn:aws:s3:::replica" }] }] }] } }).resources));
-    });
-
-    it("reports no enabled rule, and no replication at all", async () => {
-        const disabled = compliantBucket("data", { set: { replication: rule("Disabled") } });
-        assertViolates(await run(disabled.resources), disabled.urn, { code: "noEnabledRule", field: "BucketReplicationConfig.rules[].status" });
-        const missing = compliantBucket("data", { set: { replication: null } });
-        assertViolates(await run(missing.resources), missing.urn, { code: "missingResource" });
-        const deployed = compliantBucket("data", { literal: true, set: { replication: null }, bucket: { replicationConfiguration: [] } });
-        assertViolates(await run(deployed.resources), deployed.urn, { code: "missingResource" });
-    });
-
-    it("exempts the in-stack replica (by dependency or ARN) unless exemptReplicaDestinations is false", async () => {
-        const replica = res(T.bucket, "replica", { bucket: unknown, arn: unknown });
-        const data = compliantBucket("data", { set: { replication: rule("Enabled", unknown) } });
-        data.resources.find(r => r.type === T.replication)!.propertyDependencies!.rules = [replica.urn!];
-        const r = await run([...data.resources, replica]);
-        assertNotApplicable(r, replica.urn!, /destination of an in-stack replication/);
-        assertViolates(await run([...data.resources, replica], { exemptReplicaDestinations: false }), replica.urn!, { code: "missingResource" });
-        const literal = res(T.bucket, "replica", { bucket: "replica", arn: "arn:aws:s3:::replica" });
-        assertNotApplicable(await run([...compliantBucket("data", { set: { replication: rule("Enabled") } }).resources, literal]), literal.urn!, /destination/);
-    });
-
-    it("is undecided on an unknown status or an unconnected configuration", async () => {
-        const u = compliantBucket("data", { set: { replication: rule(unknown) } });
-        assertUndecided(await run(u.resources), u.urn, "BucketReplicationConfig.rules[].status");
-        const missing = compliantBucket("data", { set: { replication: null } });
-        assertUndecided(await run([...missing.resources, res(T.replication, "r", { bucket: unknown, ...rule("Enabled") })]), missing.urn, "BucketReplicationConfig.bucket");
-        const g = compliantBucket("data", { set: { replication: { rules: "SECRET" } } });
-        assertViolates(await run(g.resources), g.urn, { code: "noEnabledRule" });
-    });
-});
+stackCases(policy, [
+    // An enabled rule on a BucketReplicationConfig or the inline block.
+    stackPasses(compliantBucket("data").resources),
+    stackPasses(compliantBucket("data", { literal: true }).resources),
+    stackPasses(compliantBucket("data", { set: { replication: null }, bucket: { replicationConfiguration: [{ role: "r", rules: [{ status: "Enabled", destination: [{ bucket: "arn:aws:s3:::replica" }] }] }] } }).resources),
+    // No enabled rule, and no replication at all.
+    stackViolates(compliantBucket("data", { set: { replication: rule("Disabled") } }).resources, [{ on: "data", code: "noEnabledRule", field: "BucketReplicationConfig.rules[].status" }]),
+    stackViolates(missing.resources, [{ on: "data", code: "missingResource" }]),
+    stackViolates(compliantBucket("data", { literal: true, set: { replication: null }, bucket: { replicationConfiguration: [] } }).resources, [{ on: "data", code: "missingResource" }]),
+    // The in-stack replica (by dependency or ARN) is exempt unless exemptReplicaDestinations is false.
+    stackNotApplicable([...replicated.resources, replica], /destination of an in-stack replication/, undefined, "replica"),
+    stackViolates([...replicated.resources, replica], [{ on: "replica", code: "missingResource" }], { exemptReplicaDestinations: false }),
+    stackNotApplicable([...compliantBucket("data", { set: { replication: rule("Enabled") } }).resources, res(T.bucket, "replica", { bucket: "replica", arn: "arn:aws:s3:::replica" })], /destination/, undefined, "replica"),
+    // Undecided on an unknown status or an unconnected configuration; garbage is a clean finding.
+    stackUndecided(compliantBucket("data", { set: { replication: rule(unknown) } }).resources, [{ on: "data", fields: "BucketReplicationConfig.rules[].status" }]),
+    stackUndecided([...missing.resources, res(T.replication, "r", { bucket: unknown, ...rule("Enabled") })], [{ on: "data", fields: "BucketReplicationConfig.bucket" }]),
+    stackViolates(compliantBucket("data", { set: { replication: { rules: "SECRET" } } }).resources, [{ on: "data", code: "noEnabledRule" }]),
+]);

@@ -1,6 +1,6 @@
-import { bigqueryDataset, bigqueryTable } from "../../factories";
-import { unknown, usePack } from "../../pack";
-import { expectStack, res } from "../stack-checks";
+import { stackCases, stackNotApplicable, stackPasses, stackUndecided, stackViolates } from "../../cases";
+import { bigqueryDataset, bigqueryTable, res } from "../../factories";
+import { unknown } from "../../pack";
 
 const policy = "gcp-bigquery-table-encryption";
 const D = "gcp:bigquery/dataset:Dataset";
@@ -9,40 +9,25 @@ const field = "encryptionConfiguration.kmsKeyName";
 const ds = (changes: Record<string, unknown> = {}) => res(D, "phi", { ...bigqueryDataset().props, ...changes });
 const tbl = (name: string, changes: Record<string, unknown>, deps = {}) => res(T, name, { ...bigqueryTable().props, ...changes }, deps);
 
-describe(policy, () => {
-    const pack = usePack();
+const unnamed = ds({ datasetId: unknown });
+const keyless = ds({ defaultEncryptionConfiguration: undefined });
 
-    it("passes a table with its own key, and one that takes its dataset's default key (by name or by dependency)", async () => {
-        const d = ds({ datasetId: unknown });
-        await expectStack(pack, policy, [ds(), tbl("own", {}), tbl("inherits", { encryptionConfiguration: undefined })], {});
-        await expectStack(pack, policy, [d, tbl("inherits", { encryptionConfiguration: undefined, datasetId: unknown }, { datasetId: [d] })], {});
-    });
-
-    it("reports a table with no key in a dataset with no default key", async () => {
-        const d = ds({ defaultEncryptionConfiguration: undefined });
-        await expectStack(pack, policy, [d, tbl("bare", { encryptionConfiguration: undefined }), tbl("empty", { encryptionConfiguration: [{ kmsKeyName: "" }] })], {
-            bare: [{ code: "googleManagedKey", field }],
-            empty: [{ code: "googleManagedKey", field }],
-        });
-    });
-
-    it("is undecided when the dataset is unknown at preview, and leaves a dataset managed elsewhere to where it is defined", async () => {
-        await expectStack(pack, policy, [tbl("unknownDs", { encryptionConfiguration: undefined, datasetId: unknown })], { unknownDs: "undecided" });
-        const result = await pack.analyzeStack([tbl("elsewhere", { encryptionConfiguration: undefined, datasetId: "shared_ds" })]);
-        const na = result.notApplicable.find(n => n.policyName === policy);
-        if (!na || !/not created by this stack/.test(na.reason)) throw new Error(`expected not applicable: ${JSON.stringify(result)}`);
-    });
-
-    it("skips views and external tables, honours allowGoogleManagedKeys, and reports a wrong-typed key", async () => {
-        const d = ds({ defaultEncryptionConfiguration: undefined });
-        await expectStack(pack, policy, [d, tbl("view", { encryptionConfiguration: undefined, view: { query: "SELECT 1", useLegacySql: false } })], {});
-        await expectStack(pack, policy, [d, tbl("bare", { encryptionConfiguration: undefined })], {}, { allowGoogleManagedKeys: true });
-        await expectStack(pack, policy, [d, tbl("wrong", { encryptionConfiguration: { kmsKeyName: 3 } })], { wrong: [{ code: "wrongType", field }] });
-    });
-
-    it("survives garbage without echoing a secret", async () => {
-        await expectStack(pack, policy, [res(D, "junk-dataset", { datasetId: { SECRET: 1 } }), res(T, "junk", { datasetId: ["SECRET"], encryptionConfiguration: "SECRET" })], {
-            junk: [{ code: "wrongType" }],
-        });
-    });
-});
+stackCases(policy, [
+    // A table with its own key, and one that takes its dataset's default key (by name or by dependency).
+    stackPasses([ds(), tbl("own", {}), tbl("inherits", { encryptionConfiguration: undefined })]),
+    stackPasses([unnamed, tbl("inherits", { encryptionConfiguration: undefined, datasetId: unknown }, { datasetId: [unnamed] })]),
+    // A table with no key in a dataset with no default key.
+    stackViolates([keyless, tbl("bare", { encryptionConfiguration: undefined }), tbl("empty", { encryptionConfiguration: [{ kmsKeyName: "" }] })], [
+        { on: "bare", code: "googleManagedKey", field },
+        { on: "empty", code: "googleManagedKey", field },
+    ]),
+    // Undecided when the dataset is unknown at preview; a dataset managed elsewhere is left to where it is defined.
+    stackUndecided([tbl("unknownDs", { encryptionConfiguration: undefined, datasetId: unknown })], [{ on: "unknownDs", fields: "datasetId" }]),
+    stackNotApplicable([tbl("elsewhere", { encryptionConfiguration: undefined, datasetId: "shared_ds" })], /not created by this stack/),
+    // Views and external tables are skipped, allowGoogleManagedKeys is honoured, a wrong-typed key is reported.
+    stackNotApplicable([keyless, tbl("view", { encryptionConfiguration: undefined, view: { query: "SELECT 1", useLegacySql: false } })], /logical view or an external table/),
+    stackPasses([keyless, tbl("bare", { encryptionConfiguration: undefined })], { allowGoogleManagedKeys: true }),
+    stackViolates([keyless, tbl("wrong", { encryptionConfiguration: { kmsKeyName: 3 } })], [{ on: "wrong", code: "wrongType", field }]),
+    // Garbage is a clean finding, and no secret is echoed.
+    stackViolates([res(D, "junk-dataset", { datasetId: { SECRET: 1 } }), res(T, "junk", { datasetId: ["SECRET"], encryptionConfiguration: "SECRET" })], [{ on: "junk", code: "wrongType" }]),
+]);

@@ -1,6 +1,7 @@
-// Redis Cluster and Valkey; Redis instances are covered in tests/gcp/redis.test.ts.
-import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
-import { redisCluster, valkeyInstance } from "../../factories";
+// Redis instances, Redis Cluster and Valkey.
+import { garbage, noAutoRemediation, passes, policyCases, remediates, undecided, violates } from "../../cases";
+import { redisCluster, redisInstance, redisInstanceOutputs, valkeyInstance } from "../../factories";
+import { insecureInstance, instanceGarbage } from "./instances";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const field = "authorizationMode";
@@ -17,4 +18,16 @@ policyCases("gcp-redis-auth", [
     undecided(valkeyInstance({ [field]: unknown }), field),
     garbage(valkeyInstance({ [field]: secret("SECRET") })),
     remediates(redisCluster({ [field]: undefined }), "nothing"),
+
+    // Redis instances (gcp:redis/instance:Instance) turn AUTH on with authEnabled.
+    passes(redisInstance()),
+    violates(redisInstance({ authEnabled: undefined }), { code: "absentDefault", field: "authEnabled" }),
+    violates(redisInstance({ authEnabled: false }), { code: "notAllowed", field: "authEnabled" }),
+    undecided(redisInstance({ authEnabled: unknown }), "authEnabled"),
+    violates(redisInstance({ authEnabled: "true" }), { code: "wrongType", field: "authEnabled" }),
+    ...instanceGarbage,
+    noAutoRemediation(insecureInstance),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(redisInstanceOutputs()),
+    violates(redisInstanceOutputs({ authEnabled: false, authString: secret("") }), { code: "notAllowed", field: "authEnabled" }),
 ]);

@@ -1,6 +1,7 @@
-// Redis Cluster and Valkey; Redis instances are covered in tests/gcp/redis.test.ts.
-import { garbage, passes, policyCases, remediates, undecided, violates } from "../../cases";
-import { redisCluster, valkeyInstance } from "../../factories";
+// Redis instances, Redis Cluster and Valkey.
+import { garbage, noAutoRemediation, passes, policyCases, remediates, undecided, violates } from "../../cases";
+import { redisCluster, redisInstance, redisInstanceOutputs, valkeyInstance } from "../../factories";
+import { insecureInstance, instanceGarbage } from "./instances";
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
 
 const field = "transitEncryptionMode";
@@ -21,4 +22,17 @@ policyCases("gcp-redis-encryption-in-transit", [
     violates(valkeyInstance({ [field]: "" }), { code: "absentDefault", field }),
     garbage(redisCluster({ [field]: secret("SECRET") })),
     remediates(valkeyInstance({ [field]: undefined }), "nothing"),
+
+    // Redis instances (gcp:redis/instance:Instance).
+    passes(redisInstance()),
+    violates(redisInstance({ [field]: undefined }), { code: "absentDefault", field }),
+    violates(redisInstance({ [field]: "DISABLED" }), { code: "notAllowed", field }),
+    violates(redisInstance({ [field]: "server_authentication" }), { code: "unrecognised", field }),
+    undecided(redisInstance({ [field]: unknown }), field),
+    violates(redisInstance({ [field]: true }), { code: "wrongType", field }),
+    ...instanceGarbage,
+    noAutoRemediation(insecureInstance),
+    // Outputs-shaped (state, `pulumi stack export`): provider defaults filled in, "" for unset strings.
+    passes(redisInstanceOutputs()),
+    violates(redisInstanceOutputs({ [field]: "DISABLED", port: 6379 }), { code: "notAllowed", field }),
 ]);

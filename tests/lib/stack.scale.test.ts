@@ -1,10 +1,10 @@
-// AnalyzeStack at scale: a 10,000-resource stack is checked correctly by every stack policy at once
-// (every index lookup is linear, and the resource index is built once per request).
+// AnalyzeStack at scale (policies/lib/stack.ts): a 10,000-resource stack is checked correctly by every
+// stack policy at once (every index lookup is linear, and the resource index is built once per request).
 
 import * as assert from "assert";
-import { flowLogFor, protectedBucket, res, T, trailTo } from "./factories";
-import { usePack } from "./pack";
-import { ResourceInput, unknown } from "../tools/lib/analyzer-client";
+import { flowLogFor, protectedBucket, res, T, trailTo } from "../factories";
+import { usePack } from "../pack";
+import { ResourceInput, unknown } from "../../tools/lib/analyzer-client";
 
 describe("stack policies at scale", () => {
     const pack = usePack();
