@@ -24,9 +24,12 @@ import * as alloydb from "./gcp/alloydb";
 import * as artifactregistry from "./gcp/artifactregistry";
 import * as bigquery from "./gcp/bigquery";
 import * as bigtable from "./gcp/bigtable";
+import * as cloudfunctions from "./gcp/cloudfunctions";
+import * as cloudrun from "./gcp/cloudrun";
 import * as compute from "./gcp/compute";
 import * as dataproc from "./gcp/dataproc";
 import * as filestore from "./gcp/filestore";
+import * as gke from "./gcp/gke";
 import * as healthcare from "./gcp/healthcare";
 import * as gcpKms from "./gcp/kms";
 import * as logging from "./gcp/logging";
@@ -84,4 +87,7 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...bigtable.policies,
     ...artifactregistry.policies,
     ...alloydb.policies,
+    ...gke.policies,
+    ...cloudrun.policies,
+    ...cloudfunctions.policies,
 ];

@@ -94,6 +94,11 @@ const serviceNames: Record<string, string> = {
     "gcp:bigtable": "Bigtable",
     "gcp:artifactregistry": "Artifact Registry",
     "gcp:alloydb": "AlloyDB",
+    "gcp:container": "Google Kubernetes Engine (GKE)",
+    "gcp:cloudrun": "Cloud Run",
+    "gcp:cloudrunv2": "Cloud Run",
+    "gcp:cloudfunctions": "Cloud Functions",
+    "gcp:cloudfunctionsv2": "Cloud Functions",
 };
 const cloudNames: Record<string, string> = { aws: "AWS", gcp: "Google Cloud" };
 
