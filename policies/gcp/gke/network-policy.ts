@@ -1,4 +1,4 @@
-import { isOutcome, pass, undecided, violation } from "../../lib/outcome";
+import { isOutcome, pass, violation } from "../../lib/outcome";
 import { defineResourcePolicy } from "../../lib/policy";
 import { unsetWhenEmpty, valueOf } from "../../lib/rules";
 import { cluster, datapathProvider, managedOnAutopilot, readAt } from "./facts";

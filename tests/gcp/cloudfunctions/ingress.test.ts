@@ -1,6 +1,6 @@
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
-import { garbage, misconfigured, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
-import { cloudFunction, cloudFunctionOutputs, cloudFunctionV2, cloudFunctionV2Outputs, functionIamMember, functionV2IamBinding, functionV2IamPolicy } from "../../factories";
+import { garbage, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
+import { cloudFunction, cloudFunctionOutputs, cloudFunctionV2, cloudFunctionV2Outputs } from "../../factories";
 
 const policy = "gcp-cloudfunctions-ingress";
 const service = cloudFunctionV2().props.serviceConfig as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
-import { garbage, misconfigured, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
-import { cloudFunction, cloudFunctionOutputs, cloudFunctionV2, cloudFunctionV2Outputs, functionIamMember, functionV2IamBinding, functionV2IamPolicy } from "../../factories";
+import { garbage, noAutoRemediation, passes, policyCases, undecided, violates } from "../../cases";
+import { functionIamMember, functionV2IamBinding, functionV2IamPolicy } from "../../factories";
 
 const policy = "gcp-cloudfunctions-not-public";
 

@@ -1,6 +1,6 @@
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
-import { garbage, misconfigured, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
-import { GCP_KMS_KEY, runIamBinding, runIamMember, runIamPolicy, runJob, runJobIamBinding, runService, runServiceOutputs, runV1IamMember, runV1Service, runV1ServiceOutputs } from "../../factories";
+import { garbage, misconfigured, noAutoRemediation, passes, policyCases, undecided, violates } from "../../cases";
+import { GCP_KMS_KEY, runJob, runService, runServiceOutputs, runV1Service, runV1ServiceOutputs } from "../../factories";
 
 const policy = "gcp-cloudrun-env-secrets";
 const PLAIN = "pw-SECRET-do-not-echo";

@@ -1,6 +1,6 @@
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
-import { garbage, misconfigured, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
-import { GCP_KMS_KEY, runIamBinding, runIamMember, runIamPolicy, runJob, runJobIamBinding, runService, runServiceOutputs, runV1IamMember, runV1Service, runV1ServiceOutputs } from "../../factories";
+import { garbage, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
+import { runService, runServiceOutputs, runV1Service, runV1ServiceOutputs } from "../../factories";
 
 const policy = "gcp-cloudrun-ingress";
 const ann = "run.googleapis.com/ingress";

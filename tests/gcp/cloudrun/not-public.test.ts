@@ -1,6 +1,6 @@
 import { secret, unknown } from "../../../tools/lib/analyzer-client";
-import { garbage, misconfigured, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
-import { GCP_KMS_KEY, runIamBinding, runIamMember, runIamPolicy, runJob, runJobIamBinding, runService, runServiceOutputs, runV1IamMember, runV1Service, runV1ServiceOutputs } from "../../factories";
+import { garbage, noAutoRemediation, passes, policyCases, undecided, violates } from "../../cases";
+import { runIamBinding, runIamMember, runIamPolicy, runJobIamBinding, runService, runServiceOutputs, runV1IamMember } from "../../factories";
 
 const policy = "gcp-cloudrun-not-public";
 const doc = (members: unknown[]) => JSON.stringify({ bindings: [{ role: "roles/run.invoker", members }] });

@@ -1,5 +1,5 @@
 import { unknown } from "../../../tools/lib/analyzer-client";
-import { garbage, misconfigured, noAutoRemediation, notApplicable, passes, policyCases, remediates, undecided, violates } from "../../cases";
+import { garbage, notApplicable, passes, policyCases, remediates, undecided, violates } from "../../cases";
 import { gkeAutopilot, gkeCluster, gkeClusterOutputs, gkeGarbage, gkeNodePool, gkeNodePoolOutputs, gkeSecrets } from "../../factories";
 
 const policy = "gcp-gke-auto-repair-upgrade";

@@ -1,6 +1,6 @@
 import { unknown } from "../../../tools/lib/analyzer-client";
 import { garbage, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
-import { GCP_DEFAULT_SA, gkeAutopilot, gkeCluster, gkeClusterOutputs, gkeClusterWithNodes, gkeGarbage, gkeNodeConfigState, gkeNodePool, gkeNodePoolOutputs, gkeNodes, gkeSecrets } from "../../factories";
+import { gkeAutopilot, gkeCluster, gkeClusterOutputs, gkeClusterWithNodes, gkeGarbage, gkeNodeConfigState, gkeNodePool, gkeNodePoolOutputs, gkeNodes, gkeSecrets } from "../../factories";
 
 const policy = "gcp-gke-cos-image";
 const nodes = (imageType: unknown) => ({ ...gkeNodes, imageType });

@@ -1,6 +1,6 @@
-import { secret, unknown } from "../../../tools/lib/analyzer-client";
-import { garbage, misconfigured, noAutoRemediation, notApplicable, passes, policyCases, remediates, undecided, violates } from "../../cases";
-import { gkeAutopilot, gkeCluster, gkeClusterOutputs, gkeClusterWithNodes, gkeGarbage, gkeNodeConfigState, gkeNodePool, gkeNodePoolOutputs, gkeNodes, gkeSecrets } from "../../factories";
+import { unknown } from "../../../tools/lib/analyzer-client";
+import { garbage, noAutoRemediation, passes, policyCases, undecided, violates } from "../../cases";
+import { gkeCluster, gkeClusterOutputs, gkeGarbage, gkeSecrets } from "../../factories";
 
 const policy = "gcp-gke-master-authorized-networks";
 const block = "masterAuthorizedNetworksConfig";

@@ -1,6 +1,6 @@
 import { unknown } from "../../../tools/lib/analyzer-client";
-import { garbage, misconfigured, noAutoRemediation, notApplicable, passes, policyCases, remediates, undecided, violates } from "../../cases";
-import { gkeAutopilot, gkeCluster, gkeClusterOutputs, gkeGarbage, gkeNodePool, gkeNodePoolOutputs, gkeSecrets } from "../../factories";
+import { garbage, noAutoRemediation, notApplicable, passes, policyCases, undecided, violates } from "../../cases";
+import { gkeAutopilot, gkeCluster, gkeClusterOutputs, gkeGarbage, gkeSecrets } from "../../factories";
 
 const policy = "gcp-gke-vpc-native";
 
