@@ -1,23 +1,10 @@
 import { isOutcome, Outcome } from "../../lib/outcome";
 import { defineResourcePolicy } from "../../lib/policy";
 import { Props } from "../../lib/props";
-import { blockOf, isSet, valueOf } from "../../lib/rules";
-import { jobV2, keyAnnotation, serviceV1, serviceV2 } from "./facts";
+import { isSet, valueOf } from "../../lib/rules";
+import { blockAtPath, jobV2, keyAnnotation, serviceV1, serviceV2 } from "./facts";
 
 const missing = (path: string) => `${path} is not set, so the service's image and data are encrypted with a Google-managed key`;
-
-/** The block at `path` (objects, or one-element lists in exports), or the outcome that stops the check. */
-function blockAtPath(props: Props, path: readonly string[], fix: string): Props | Outcome {
-    let block = props;
-    const seen: string[] = [];
-    for (const key of path) {
-        seen.push(key);
-        const next = blockOf(block.single(key), { path: seen.join("."), fix });
-        if (isOutcome(next)) return next;
-        block = next;
-    }
-    return block;
-}
 
 function v1Key(props: Props): Outcome {
     const path = `template.metadata.annotations["${keyAnnotation}"]`;

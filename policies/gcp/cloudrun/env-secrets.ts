@@ -1,23 +1,17 @@
 import { isOutcome, Outcome } from "../../lib/outcome";
 import { defineResourcePolicy } from "../../lib/policy";
 import { Props } from "../../lib/props";
-import { blockOf, elementsOf } from "../../lib/rules";
+import { elementsOf } from "../../lib/rules";
 import { envEntry, envKnobs } from "../serverless-env";
-import { jobV2, serviceV1, serviceV2 } from "./facts";
+import { blockAtPath, jobV2, serviceV1, serviceV2 } from "./facts";
 
 const fix = "set containers to a list of container blocks";
 
 /** Every container's `envs[]` under the block at `path`, checked with `ref` as the secret-reference field. */
 function containers(props: Props, path: readonly string[], parts: readonly string[], ref: string): Outcome[] {
-    let block = props;
-    const seen: string[] = [];
-    for (const key of path) {
-        seen.push(key);
-        const next = blockOf(block.single(key), { path: seen.join("."), fix });
-        if (isOutcome(next)) return [next];
-        block = next;
-    }
-    const prefix = seen.length > 0 ? `${seen.join(".")}.` : "";
+    const block = blockAtPath(props, path, fix);
+    if (isOutcome(block)) return [block];
+    const prefix = path.length > 0 ? `${path.join(".")}.` : "";
     const list = elementsOf(block, { field: "containers", fix });
     const out: Outcome[] = list.outcomes.map(o => (o.kind === "undecided" ? { ...o, field: `${prefix}${o.field}` } : o));
     for (const c of list.elements) {

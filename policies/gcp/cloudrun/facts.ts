@@ -4,6 +4,9 @@
 // annotations; v2 (`gcp.cloudrunv2.Service`/`Job`) has fields for them.
 
 import { booleanAttribute, gcpTypes, serviceFact, stringAttribute } from "../../lib/facts";
+import { isOutcome, Outcome } from "../../lib/outcome";
+import { Props } from "../../lib/props";
+import { blockOf } from "../../lib/rules";
 
 export const serviceV1 = "gcp:cloudrun/service:Service";
 export const serviceV2 = "gcp:cloudrunv2/service:Service";
@@ -46,3 +49,16 @@ serviceFact({
     says: "omitted: the container image and revision data are encrypted with a Google-managed key",
     source: `${gcpTypes("cloudrun/service")}; ${gcpTypes("cloudrunv2/service")}; https://cloud.google.com/run/docs/securing/using-cmek`,
 });
+
+/** The block at `path` (objects, or one-element lists in exports), or the outcome that stops the check. */
+export function blockAtPath(props: Props, path: readonly string[], fix: string): Props | Outcome {
+    let block = props;
+    const seen: string[] = [];
+    for (const key of path) {
+        seen.push(key);
+        const next = blockOf(block.single(key), { path: seen.join("."), fix });
+        if (isOutcome(next)) return next;
+        block = next;
+    }
+    return block;
+}
