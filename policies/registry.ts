@@ -36,11 +36,14 @@ import * as alloydb from "./gcp/alloydb";
 import * as artifactregistry from "./gcp/artifactregistry";
 import * as bigquery from "./gcp/bigquery";
 import * as bigtable from "./gcp/bigtable";
+import * as cloudfunctions from "./gcp/cloudfunctions";
+import * as cloudrun from "./gcp/cloudrun";
 import * as compute from "./gcp/compute";
 import * as dataproc from "./gcp/dataproc";
 import * as dns from "./gcp/dns";
 import * as filestore from "./gcp/filestore";
 import * as vertex from "./gcp/vertex";
+import * as gke from "./gcp/gke";
 import * as healthcare from "./gcp/healthcare";
 import * as gcpIam from "./gcp/iam";
 import * as gcpKms from "./gcp/kms";
@@ -132,4 +135,7 @@ export const allPolicies: readonly (HipaaPolicy | HipaaStackPolicy)[] = [
     ...gcpIam.stackPolicies,
     ...logging.stackPolicies,
     ...projects.policies,
+    ...gke.policies,
+    ...cloudrun.policies,
+    ...cloudfunctions.policies,
 ];

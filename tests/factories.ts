@@ -1535,3 +1535,252 @@ export const folderSink = factory("gcp:logging/folderSink:FolderSink", "folder-l
 export const projectService = factory("gcp:projects/service:Service", "sqladmin", { service: "sqladmin.googleapis.com", disableOnDestroy: false });
 export const projectServiceOutputs = (changes: Props = {}): ResourceInput =>
     asOutputs(factory("gcp:projects/service:Service", "sqladmin", { service: "sqladmin.googleapis.com", disableOnDestroy: false, disableDependentServices: false, checkIfServiceHasUsageOnDestroy: false, id: `${GCP_PROJECT}/sqladmin.googleapis.com`, project: GCP_PROJECT })(changes));
+// --- GKE, Cloud Run and Cloud Functions (issue 20) ------------------------------------------------
+
+export const GKE_CLIENT_KEY = "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktU0VDUkVU";
+const gkeNodeConfig = {
+    machineType: "e2-standard-4",
+    serviceAccount: GCP_APP_SA,
+    oauthScopes: ["https://www.googleapis.com/auth/cloud-platform"],
+    bootDiskKmsKey: GCP_KMS_KEY,
+    imageType: "COS_CONTAINERD",
+    shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
+    workloadMetadataConfig: { mode: "GKE_METADATA" },
+};
+/** A compliant node pool block (as `nodeConfig` on a cluster or a pool). */
+export const gkeNodes = gkeNodeConfig;
+const gkeClusterProps = {
+    location: "us-central1",
+    network: "phi",
+    subnetwork: "phi-private",
+    initialNodeCount: 1,
+    removeDefaultNodePool: true,
+    networkingMode: "VPC_NATIVE",
+    ipAllocationPolicy: { clusterSecondaryRangeName: "pods", servicesSecondaryRangeName: "services" },
+    privateClusterConfig: { enablePrivateNodes: true, masterIpv4CidrBlock: "172.16.0.0/28" },
+    masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "10.30.0.0/24", displayName: "admins" }] },
+    workloadIdentityConfig: { workloadPool: "phi-prod.svc.id.goog" },
+    databaseEncryption: { state: "ENCRYPTED", keyName: GCP_KMS_KEY },
+    datapathProvider: "ADVANCED_DATAPATH",
+    releaseChannel: { channel: "REGULAR" },
+    binaryAuthorization: { evaluationMode: "PROJECT_SINGLETON_POLICY_ENFORCE" },
+    enableIntranodeVisibility: true,
+    loggingConfig: { enableComponents: ["SYSTEM_COMPONENTS", "WORKLOADS"] },
+    monitoringConfig: { enableComponents: ["SYSTEM_COMPONENTS"] },
+};
+/** A private Standard cluster whose nodes run in separate NodePool resources. */
+export const gkeCluster = factory("gcp:container/cluster:Cluster", "gke", gkeClusterProps);
+/** A Standard cluster that keeps its default node pool, configured by its own nodeConfig. */
+const { removeDefaultNodePool: _removed, ...gkeDefaultPoolProps } = gkeClusterProps;
+export const gkeClusterWithNodes = factory("gcp:container/cluster:Cluster", "gke", { ...gkeDefaultPoolProps, nodeConfig: gkeNodeConfig });
+/** An Autopilot cluster: Google runs the nodes, the customer picks their account and boot-disk key. */
+export const gkeAutopilot = factory("gcp:container/cluster:Cluster", "autopilot", {
+    location: "us-central1",
+    enableAutopilot: true,
+    privateClusterConfig: { enablePrivateNodes: true },
+    masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "10.30.0.0/24" }] },
+    databaseEncryption: { state: "ENCRYPTED", keyName: GCP_KMS_KEY },
+    binaryAuthorization: { evaluationMode: "PROJECT_SINGLETON_POLICY_ENFORCE" },
+    enableIntranodeVisibility: true,
+    workloadIdentityConfig: { workloadPool: "phi-prod.svc.id.goog" },
+    clusterAutoscaling: { autoProvisioningDefaults: { serviceAccount: GCP_APP_SA, bootDiskKmsKey: GCP_KMS_KEY } },
+});
+export const gkeNodePool = factory("gcp:container/nodePool:NodePool", "pool", {
+    cluster: "gke",
+    location: "us-central1",
+    nodeCount: 1,
+    management: { autoRepair: true, autoUpgrade: true },
+    nodeConfig: gkeNodeConfig,
+});
+/** Garbage every GKE policy must survive: wrong types, nulls, nested unknowns, a client key as a secret. */
+export const gkeGarbage: readonly Props[] = [
+    { nodeConfig: null, nodePools: null, privateClusterConfig: null, masterAuth: null, databaseEncryption: null, management: null, releaseChannel: null },
+    { nodeConfig: "e2", nodePools: "pool", privateClusterConfig: true, masterAuthorizedNetworksConfig: 7, loggingConfig: "on", binaryAuthorization: [3], removeDefaultNodePool: "yes" },
+    { masterAuth: { clientKey: secret(GKE_CLIENT_KEY), clientCertificateConfig: secret({ issueClientCertificate: true }) }, nodeConfig: { serviceAccount: secret(GCP_DEFAULT_SA) } },
+    { nodePools: [unknown, null, 3, { nodeConfig: [unknown], management: "auto" }], masterAuthorizedNetworksConfig: { cidrBlocks: [unknown, 4, { cidrBlock: [GKE_CLIENT_KEY] }] } },
+    { enableAutopilot: "true", clusterAutoscaling: { autoProvisioningDefaults: "x" }, workloadIdentityConfig: [{ workloadPool: 5 }], location: 9, enableLegacyAbac: unknown },
+    { nodeConfig: { shieldedInstanceConfig: "on", workloadMetadataConfig: { mode: 1 }, imageType: ["COS"], bootDiskKmsKey: 3 }, networkPolicy: { enabled: "true" }, datapathProvider: 2 },
+];
+export const gkeSecrets = [GKE_CLIENT_KEY, GCP_DEFAULT_SA];
+
+const gkeNodeConfigOutputs = {
+    ...gkeNodeConfig,
+    diskSizeGb: 100,
+    diskType: "pd-balanced",
+    labels: {},
+    localSsdCount: 0,
+    metadata: { "disable-legacy-endpoints": "true" },
+    minCpuPlatform: "",
+    nodeGroup: "",
+    preemptible: false,
+    spot: false,
+    tags: [],
+    shieldedInstanceConfig: [{ enableIntegrityMonitoring: true, enableSecureBoot: true }],
+    workloadMetadataConfig: [{ mode: "GKE_METADATA" }],
+};
+export const gkeNodeConfigState = gkeNodeConfigOutputs;
+export const gkeClusterOutputs = outputsFactory("gcp:container/cluster:Cluster", "gke", {
+    binaryAuthorization: [{ enabled: false, evaluationMode: "PROJECT_SINGLETON_POLICY_ENFORCE" }],
+    clusterAutoscaling: [{ autoProvisioningDefaults: [], autoProvisioningLocations: [], autoscalingProfile: "BALANCED", enabled: false, resourceLimits: [] }],
+    databaseEncryption: [{ keyName: GCP_KMS_KEY, state: "ENCRYPTED" }],
+    datapathProvider: "ADVANCED_DATAPATH",
+    enableAutopilot: false,
+    enableIntranodeVisibility: true,
+    enableLegacyAbac: false,
+    enableShieldedNodes: true,
+    endpoint: "172.16.0.2",
+    id: "projects/phi-prod/locations/us-central1/clusters/gke",
+    initialNodeCount: 1,
+    ipAllocationPolicy: [{ clusterIpv4CidrBlock: "10.40.0.0/14", clusterSecondaryRangeName: "pods", servicesIpv4CidrBlock: "10.44.0.0/20", servicesSecondaryRangeName: "services", stackType: "IPV4" }],
+    location: "us-central1",
+    loggingConfig: [{ enableComponents: ["SYSTEM_COMPONENTS", "WORKLOADS"] }],
+    loggingService: "logging.googleapis.com/kubernetes",
+    masterAuth: [{ clientCertificate: "", clientCertificateConfig: [{ issueClientCertificate: false }], clientKey: "", clusterCaCertificate: "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t" }],
+    masterAuthorizedNetworksConfig: [{ cidrBlocks: [{ cidrBlock: "10.30.0.0/24", displayName: "admins" }], gcpPublicCidrsAccessEnabled: false, privateEndpointEnforcementEnabled: false }],
+    monitoringConfig: [{ advancedDatapathObservabilityConfig: [{ enableMetrics: false, enableRelay: false }], enableComponents: ["SYSTEM_COMPONENTS"], managedPrometheus: [{ enabled: true }] }],
+    monitoringService: "monitoring.googleapis.com/kubernetes",
+    network: `${gcpProject}/global/networks/phi`,
+    networkPolicy: [{ enabled: false, provider: "PROVIDER_UNSPECIFIED" }],
+    networkingMode: "VPC_NATIVE",
+    nodeConfig: [gkeNodeConfigOutputs],
+    nodeLocations: ["us-central1-a", "us-central1-b", "us-central1-c"],
+    nodePools: [{ name: "pool", management: [{ autoRepair: true, autoUpgrade: true }], nodeConfig: [gkeNodeConfigOutputs], nodeCount: 1, version: "1.33.5-gke.1000" }],
+    privateClusterConfig: [{ enablePrivateEndpoint: false, enablePrivateNodes: true, masterGlobalAccessConfig: [{ enabled: false }], masterIpv4CidrBlock: "172.16.0.0/28", peeringName: "", privateEndpoint: "172.16.0.2", privateEndpointSubnetwork: "", publicEndpoint: "34.1.2.3" }],
+    releaseChannel: [{ channel: "REGULAR" }],
+    removeDefaultNodePool: true,
+    selfLink: "https://container.googleapis.com/v1/projects/phi-prod/locations/us-central1/clusters/gke",
+    subnetwork: `${gcpProject}/regions/us-central1/subnetworks/phi-private`,
+    workloadIdentityConfig: [{ workloadPool: "phi-prod.svc.id.goog" }],
+});
+export const gkeNodePoolOutputs = outputsFactory("gcp:container/nodePool:NodePool", "pool", {
+    cluster: "gke",
+    id: "projects/phi-prod/locations/us-central1/clusters/gke/nodePools/pool",
+    instanceGroupUrls: [`${gcpProject}/zones/us-central1-a/instanceGroupManagers/gke-pool-grp`],
+    location: "us-central1",
+    management: [{ autoRepair: true, autoUpgrade: true }],
+    name: "pool",
+    networkConfig: [{ createPodRange: false, enablePrivateNodes: true, podIpv4CidrBlock: "10.40.0.0/14", podRange: "pods" }],
+    nodeConfig: [gkeNodeConfigOutputs],
+    nodeCount: 1,
+    nodeLocations: ["us-central1-a"],
+    version: "1.33.5-gke.1000",
+});
+
+const runImage = "us-central1-docker.pkg.dev/phi-prod/phi/api:1.0";
+const runSecretRef = { secretKeyRef: { secret: "db-password", version: "latest" } };
+export const runService = factory("gcp:cloudrunv2/service:Service", "api", {
+    name: "api",
+    location: "us-central1",
+    ingress: "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER",
+    template: {
+        serviceAccount: GCP_APP_SA,
+        encryptionKey: GCP_KMS_KEY,
+        containers: [{ image: runImage, envs: [{ name: "LOG_LEVEL", value: "info" }, { name: "DB_PASSWORD", valueSource: runSecretRef }] }],
+    },
+});
+export const runServiceOutputs = outputsFactory("gcp:cloudrunv2/service:Service", "api", {
+    name: "api",
+    location: "us-central1",
+    ingress: "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER",
+    invokerIamDisabled: false,
+    defaultUriDisabled: false,
+    uri: "https://api-abc123-uc.a.run.app",
+    template: [{
+        serviceAccount: GCP_APP_SA,
+        encryptionKey: GCP_KMS_KEY,
+        executionEnvironment: "",
+        containers: [{ image: runImage, args: [], commands: [], envs: [{ name: "LOG_LEVEL", value: "info" }, { name: "DB_PASSWORD", value: "", valueSource: runSecretRef }], name: "" }],
+    }],
+});
+export const runJob = factory("gcp:cloudrunv2/job:Job", "batch", {
+    location: "us-central1",
+    template: { template: { encryptionKey: GCP_KMS_KEY, containers: [{ image: runImage, envs: [{ name: "API_TOKEN", valueSource: runSecretRef }] }] } },
+});
+export const runV1Service = factory("gcp:cloudrun/service:Service", "api-v1", {
+    location: "us-central1",
+    metadata: { annotations: { "run.googleapis.com/ingress": "internal-and-cloud-load-balancing" } },
+    template: {
+        metadata: { annotations: { "run.googleapis.com/encryption-key": GCP_KMS_KEY } },
+        spec: { containers: [{ image: runImage, envs: [{ name: "LOG_LEVEL", value: "info" }, { name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "db-password", key: "latest" } } }] }] },
+    },
+});
+export const runV1ServiceOutputs = outputsFactory("gcp:cloudrun/service:Service", "api-v1", {
+    location: "us-central1",
+    metadata: [{ annotations: { "run.googleapis.com/ingress": "internal-and-cloud-load-balancing" }, effectiveAnnotations: { "run.googleapis.com/ingress": "internal-and-cloud-load-balancing", "run.googleapis.com/ingress-status": "internal-and-cloud-load-balancing" }, generation: 1, labels: {}, namespace: "phi-prod", resourceVersion: "AAY", selfLink: "", uid: "4c1c" }],
+    template: [{
+        metadata: [{ annotations: { "run.googleapis.com/encryption-key": GCP_KMS_KEY }, generation: 0, labels: {}, name: "", namespace: "", resourceVersion: "", selfLink: "", uid: "" }],
+        spec: [{ containerConcurrency: 80, containers: [{ image: runImage, args: [], commands: [], envs: [{ name: "LOG_LEVEL", value: "info", valueFrom: [] }], ports: [] }], serviceAccountName: GCP_APP_SA, timeoutSeconds: 300, volumes: [] }],
+    }],
+});
+const invoker = { role: "roles/run.invoker", member: `serviceAccount:${GCP_APP_SA}` };
+export const runIamMember = factory("gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "invoker", { name: "api", location: "us-central1", ...invoker });
+export const runIamBinding = factory("gcp:cloudrunv2/serviceIamBinding:ServiceIamBinding", "invokers", { name: "api", location: "us-central1", role: "roles/run.invoker", members: [`serviceAccount:${GCP_APP_SA}`] });
+export const runIamPolicy = factory("gcp:cloudrunv2/serviceIamPolicy:ServiceIamPolicy", "policy", {
+    name: "api",
+    location: "us-central1",
+    policyData: JSON.stringify({ bindings: [{ role: "roles/run.invoker", members: [`serviceAccount:${GCP_APP_SA}`] }] }),
+});
+export const runV1IamMember = factory("gcp:cloudrun/iamMember:IamMember", "invoker-v1", { service: "api-v1", location: "us-central1", ...invoker });
+export const runJobIamBinding = factory("gcp:cloudrunv2/jobIamBinding:JobIamBinding", "runners", { name: "batch", location: "us-central1", role: "roles/run.invoker", members: ["group:phi-ops@example.com"] });
+
+export const cloudFunction = factory("gcp:cloudfunctions/function:Function", "ingest", {
+    name: "ingest",
+    region: "us-central1",
+    runtime: "nodejs20",
+    entryPoint: "ingest",
+    triggerHttp: true,
+    httpsTriggerSecurityLevel: "SECURE_ALWAYS",
+    ingressSettings: "ALLOW_INTERNAL_AND_GCLB",
+    kmsKeyName: GCP_KMS_KEY,
+    dockerRepository: "projects/phi-prod/locations/us-central1/repositories/phi",
+    environmentVariables: { LOG_LEVEL: "info" },
+    secretEnvironmentVariables: [{ key: "DB_PASSWORD", secret: "db-password", version: "latest" }],
+});
+export const cloudFunctionOutputs = outputsFactory("gcp:cloudfunctions/function:Function", "ingest", {
+    ...cloudFunction().props,
+    availableMemoryMb: 256,
+    buildEnvironmentVariables: {},
+    dockerRegistry: "ARTIFACT_REGISTRY",
+    httpsTriggerUrl: "https://us-central1-phi-prod.cloudfunctions.net/ingest",
+    maxInstances: 0,
+    serviceAccountEmail: GCP_APP_SA,
+    sourceRepository: [],
+    timeout: 60,
+    vpcConnector: "",
+});
+export const cloudFunctionV2 = factory("gcp:cloudfunctionsv2/function:Function", "ingest-v2", {
+    name: "ingest-v2",
+    location: "us-central1",
+    kmsKeyName: GCP_KMS_KEY,
+    buildConfig: { runtime: "nodejs20", entryPoint: "ingest", dockerRepository: "projects/phi-prod/locations/us-central1/repositories/phi", environmentVariables: { NODE_ENV: "production" } },
+    serviceConfig: {
+        ingressSettings: "ALLOW_INTERNAL_ONLY",
+        serviceAccountEmail: GCP_APP_SA,
+        environmentVariables: { LOG_LEVEL: "info" },
+        secretEnvironmentVariables: [{ key: "DB_PASSWORD", projectId: "phi-prod", secret: "db-password", version: "latest" }],
+    },
+});
+export const cloudFunctionV2Outputs = outputsFactory("gcp:cloudfunctionsv2/function:Function", "ingest-v2", {
+    name: "ingest-v2",
+    location: "us-central1",
+    kmsKeyName: GCP_KMS_KEY,
+    environment: "GEN_2",
+    url: "https://ingest-v2-abc123-uc.a.run.app",
+    buildConfig: [{ runtime: "nodejs20", entryPoint: "ingest", dockerRepository: "projects/phi-prod/locations/us-central1/repositories/phi", environmentVariables: { NODE_ENV: "production" }, serviceAccount: "", workerPool: "" }],
+    serviceConfig: [{
+        ingressSettings: "ALLOW_INTERNAL_ONLY",
+        serviceAccountEmail: GCP_APP_SA,
+        environmentVariables: { LOG_LEVEL: "info" },
+        secretEnvironmentVariables: [{ key: "DB_PASSWORD", projectId: "phi-prod", secret: "db-password", version: "latest" }],
+        vpcConnector: "",
+        allTrafficOnLatestRevision: true,
+    }],
+});
+const fnInvoker = { role: "roles/cloudfunctions.invoker", member: `serviceAccount:${GCP_APP_SA}` };
+export const functionIamMember = factory("gcp:cloudfunctions/functionIamMember:FunctionIamMember", "fn-invoker", { cloudFunction: "ingest", region: "us-central1", ...fnInvoker });
+export const functionV2IamBinding = factory("gcp:cloudfunctionsv2/functionIamBinding:FunctionIamBinding", "fn-invokers", { cloudFunction: "ingest-v2", location: "us-central1", role: "roles/cloudfunctions.invoker", members: [`serviceAccount:${GCP_APP_SA}`] });
+export const functionV2IamPolicy = factory("gcp:cloudfunctionsv2/functionIamPolicy:FunctionIamPolicy", "fn-policy", {
+    cloudFunction: "ingest-v2",
+    location: "us-central1",
+    policyData: JSON.stringify({ bindings: [{ role: "roles/cloudfunctions.invoker", members: [`serviceAccount:${GCP_APP_SA}`] }] }),
+});

@@ -267,6 +267,87 @@ new gcp.projects.IAMAuditConfig("data-access", {
     service: "allServices",
     auditLogConfigs: [{ logType: "ADMIN_READ" }, { logType: "DATA_READ" }, { logType: "DATA_WRITE" }],
 });
+// GKE and Cloud Run (issue 20): a private GKE cluster whose nodes run in a node pool of their own,
+// and an internal Cloud Run service, both on the private network and encrypted with the PHI key.
+
+const [containerApi, runApi] = ["container.googleapis.com", "run.googleapis.com"].map(api);
+const gkeKeyUser = keyUser("gke-agent-uses-phi-key", pulumi.interpolate`serviceAccount:service-${project.number}@container-engine-robot.iam.gserviceaccount.com`, [containerApi]);
+const runKeyUser = keyUser("run-agent-uses-phi-key", pulumi.interpolate`serviceAccount:service-${project.number}@serverless-robot-prod.iam.gserviceaccount.com`, [runApi]);
+
+// The nodes' own account, with only the role GKE nodes need (gcp-gke-node-service-account).
+const nodeAccount = new gcp.serviceaccount.Account("gke-nodes", { accountId: `gke-nodes-${stack}`.slice(0, 30), displayName: "PHI GKE nodes" }, { dependsOn: [iamApi] });
+new gcp.projects.IAMMember("gke-nodes-default-node-sa", { project: project.apply(p => p.projectId ?? ""), role: "roles/container.defaultNodeServiceAccount", member: nodeAccount.member });
+
+const gke = new gcp.container.Cluster(
+    "phi-gke",
+    {
+        location: region,
+        network: network.id,
+        subnetwork: subnet.id,
+        removeDefaultNodePool: true, // the nodes run in phi-gke-nodes below, so the node policies check that pool
+        initialNodeCount: 1,
+        networkingMode: "VPC_NATIVE", // gcp-gke-vpc-native
+        ipAllocationPolicy: { clusterIpv4CidrBlock: "/17", servicesIpv4CidrBlock: "/22" }, // GKE adds the secondary ranges
+        privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true, masterIpv4CidrBlock: "172.16.0.0/28" }, // gcp-gke-private-nodes
+        masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "10.30.0.0/24", displayName: "phi-private" }] }, // gcp-gke-master-authorized-networks
+        workloadIdentityConfig: { workloadPool: project.apply(p => `${p.projectId}.svc.id.goog`) }, // gcp-gke-workload-identity
+        databaseEncryption: { state: "ENCRYPTED", keyName: key.id }, // gcp-gke-secrets-encryption
+        datapathProvider: "ADVANCED_DATAPATH", // gcp-gke-network-policy: Dataplane V2 enforces NetworkPolicy
+        releaseChannel: { channel: "REGULAR" }, // gcp-gke-release-channel
+        binaryAuthorization: { evaluationMode: "PROJECT_SINGLETON_POLICY_ENFORCE" }, // gcp-gke-binary-authorization
+        enableIntranodeVisibility: true, // gcp-gke-intranode-visibility
+        enableShieldedNodes: true, // gcp-gke-shielded-nodes
+        loggingConfig: { enableComponents: ["SYSTEM_COMPONENTS", "WORKLOADS"] }, // gcp-gke-logging-monitoring
+        monitoringConfig: { enableComponents: ["SYSTEM_COMPONENTS"] },
+        resourceLabels: labels,
+    },
+    { dependsOn: [gkeKeyUser] },
+);
+new gcp.container.NodePool(
+    "phi-gke-nodes",
+    {
+        cluster: gke.id,
+        location: region,
+        nodeCount: 1,
+        management: { autoRepair: true, autoUpgrade: true }, // gcp-gke-auto-repair-upgrade
+        nodeConfig: {
+            machineType: "e2-standard-2",
+            serviceAccount: nodeAccount.email, // gcp-gke-node-service-account
+            oauthScopes: ["https://www.googleapis.com/auth/cloud-platform"], // IAM roles limit what the account may do
+            bootDiskKmsKey: key.id, // gcp-gke-boot-disk-encryption
+            imageType: "COS_CONTAINERD", // gcp-gke-cos-image
+            shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true }, // gcp-gke-shielded-nodes
+            workloadMetadataConfig: { mode: "GKE_METADATA" }, // gcp-gke-workload-identity
+            resourceLabels: labels,
+        },
+    },
+    { dependsOn: [computeKeyUser] },
+);
+
+// An internal API on Cloud Run, called by the app VM's account only.
+const apiAccount = new gcp.serviceaccount.Account("phi-api", { accountId: `phi-api-${stack}`.slice(0, 30), displayName: "PHI API on Cloud Run" }, { dependsOn: [iamApi] });
+const apiService = new gcp.cloudrunv2.Service(
+    "phi-api",
+    {
+        location: region,
+        ingress: "INGRESS_TRAFFIC_INTERNAL_ONLY", // gcp-cloudrun-ingress
+        template: {
+            serviceAccount: apiAccount.email,
+            encryptionKey: key.id, // gcp-cloudrun-encryption-at-rest
+            vpcAccess: { networkInterfaces: [{ network: network.id, subnetwork: subnet.id }], egress: "ALL_TRAFFIC" },
+            containers: [
+                {
+                    image: project.apply(p => `${region}-docker.pkg.dev/${p.projectId}/phi/api:1.0`), // the team's image, in Artifact Registry
+                    envs: [{ name: "LOG_LEVEL", value: "info" }], // gcp-cloudrun-env-secrets: secrets would come from Secret Manager
+                },
+            ],
+        },
+        labels,
+    },
+    { dependsOn: [runKeyUser] },
+);
+// gcp-cloudrun-not-public: the invoker role goes to one account, never allUsers.
+new gcp.cloudrunv2.ServiceIamMember("phi-api-invoker", { name: apiService.name, location: region, role: "roles/run.invoker", member: appAccount.member });
 
 export const networkId = network.id;
 export const vmName = vm.name;
@@ -274,3 +355,5 @@ export const cacheHost = cache.host;
 export const databaseConnectionName = database.connectionName;
 export const documentsBucket = documents.url;
 export const auditLogBucket = auditLogs.id;
+export const gkeClusterName = gke.name;
+export const apiUrl = apiService.uri;

@@ -94,6 +94,9 @@ const replicationPolicy: Pick = { type: T.iamPolicy, name: "s3-replication" };
 const iamDocument = (statement: Record<string, unknown>): string => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
 const appIngress: Pick = { type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", name: "app-https-from-vpc" };
 const appTemplate: Pick = { type: "aws:ec2/launchTemplate:LaunchTemplate", name: "app" };
+const gke: Pick = { type: "gcp:container/cluster:Cluster", name: "phi-gke" };
+const gkeNodes: Pick = { type: "gcp:container/nodePool:NodePool", name: "phi-gke-nodes" };
+const runApi: Pick = { type: "gcp:cloudrunv2/service:Service", name: "phi-api" };
 
 /** For every policy that applies to a sample stack: the one change that must make it fire. */
 const breakages: Record<string, Breakage> = {
@@ -255,6 +258,29 @@ const breakages: Record<string, Breakage> = {
     "gcp-kms-key-deletion-protection": { stack: "gce", target: { type: T.cryptoKey, name: "phi" }, set: { deletionPolicy: "DELETE" } },
     "gcp-logging-data-access-audit": { stack: "gce", target: { type: T.auditConfig, name: "data-access" }, set: { auditLogConfigs: [{ logType: "ADMIN_READ" }] } },
     "gcp-projects-baa-covered-apis": { stack: "gce", target: { type: T.projectService, name: "compute" }, set: { service: "generativelanguage.googleapis.com" } },
+    // GKE and Cloud Run (issue 20).
+    "gcp-gke-private-nodes": { stack: "gce", target: gke, set: { "privateClusterConfig.enablePrivateNodes": false } },
+    "gcp-gke-master-authorized-networks": { stack: "gce", target: gke, set: { "masterAuthorizedNetworksConfig.cidrBlocks.0.cidrBlock": "0.0.0.0/0" } },
+    "gcp-gke-logging-monitoring": { stack: "gce", target: gke, set: { loggingService: "none" } },
+    "gcp-gke-legacy-abac": { stack: "gce", target: gke, set: { enableLegacyAbac: true } },
+    "gcp-gke-client-certificate": { stack: "gce", target: gke, set: { masterAuth: { clientCertificateConfig: { issueClientCertificate: true } } } },
+    "gcp-gke-node-service-account": { stack: "gce", target: gkeNodes, set: { "nodeConfig.serviceAccount": undefined } },
+    "gcp-gke-shielded-nodes": { stack: "gce", target: gkeNodes, set: { "nodeConfig.shieldedInstanceConfig.enableSecureBoot": false } },
+    "gcp-gke-workload-identity": { stack: "gce", target: gke, set: { workloadIdentityConfig: undefined } },
+    "gcp-gke-secrets-encryption": { stack: "gce", target: gke, set: { "databaseEncryption.state": "DECRYPTED" } },
+    "gcp-gke-boot-disk-encryption": { stack: "gce", target: gkeNodes, set: { "nodeConfig.bootDiskKmsKey": undefined } },
+    "gcp-gke-network-policy": { stack: "gce", target: gke, set: { datapathProvider: undefined } },
+    "gcp-gke-auto-repair-upgrade": { stack: "gce", target: gkeNodes, set: { "management.autoUpgrade": false } },
+    "gcp-gke-release-channel": { stack: "gce", target: gke, set: { "releaseChannel.channel": "UNSPECIFIED" } },
+    "gcp-gke-cos-image": { stack: "gce", target: gkeNodes, set: { "nodeConfig.imageType": "UBUNTU_CONTAINERD" } },
+    "gcp-gke-binary-authorization": { stack: "gce", target: gke, set: { "binaryAuthorization.evaluationMode": "DISABLED" } },
+    "gcp-gke-vpc-native": { stack: "gce", target: gke, set: { networkingMode: "ROUTES" } },
+    "gcp-gke-intranode-visibility": { stack: "gce", target: gke, set: { enableIntranodeVisibility: false } },
+    "gcp-gke-location": { stack: "gce", target: gke, set: { location: "europe-west1" }, knobs: { allowedLocations: ["us-central1"] } },
+    "gcp-cloudrun-not-public": { stack: "gce", target: { type: "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", name: "phi-api-invoker" }, set: { member: "allUsers" } },
+    "gcp-cloudrun-ingress": { stack: "gce", target: runApi, set: { ingress: "INGRESS_TRAFFIC_ALL" } },
+    "gcp-cloudrun-encryption-at-rest": { stack: "gce", target: runApi, set: { "template.encryptionKey": undefined } },
+    "gcp-cloudrun-env-secrets": { stack: "gce", target: runApi, set: { "template.containers.0.envs.0.name": "DB_PASSWORD" } },
 };
 
 /** A deep copy that keeps the `unknown` marker and secrets as they are. */

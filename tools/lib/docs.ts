@@ -134,6 +134,11 @@ const serviceNames: Record<string, string> = {
     "gcp:folder": "Resource Manager (folders)",
     "gcp:organizations": "Resource Manager (organizations and projects)",
     "gcp:serviceaccount": "IAM service accounts",
+    "gcp:container": "Google Kubernetes Engine (GKE)",
+    "gcp:cloudrun": "Cloud Run",
+    "gcp:cloudrunv2": "Cloud Run",
+    "gcp:cloudfunctions": "Cloud Functions",
+    "gcp:cloudfunctionsv2": "Cloud Functions",
 };
 const cloudNames: Record<string, string> = { aws: "AWS", gcp: "Google Cloud" };
 const everyIam = "IAM grants on every resource";
