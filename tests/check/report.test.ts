@@ -231,7 +231,7 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
             const counted = { passed: 0, violated: 0, undecided: 0, notApplicable: 0 };
             for (const c of evidence.json.controls) for (const r of c.results) counted[r.status]++;
             assert.deepStrictEqual(s.results, counted);
-            assert.strictEqual(s.violations.mandatory, 6);
+            assert.strictEqual(s.violations.mandatory, 7);
         });
     });
 
