@@ -166,8 +166,9 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         remediateResource = remediateResourceOfType(typeToken(definition.types[0]), (_props, args) => remediate(args));
     } else {
         // Reported not applicable like a tagged policy, or Pulumi Cloud would record it as passed.
-        // A policy over many types (every service's IAM) names a few: this reason goes with every other resource's answer.
-        const named = definition.types.length <= 12 ? definition.types : definition.types.slice(0, 2);
+        // This reason goes with every other resource's answer (some 170 of them each), so a policy over
+        // more than two types names one and counts the rest; the docs list them all.
+        const named = definition.types.length <= 2 ? definition.types : definition.types.slice(0, 1);
         const listed = named.map(t => `'${t}'`).join(", ");
         const otherType = named.length === definition.types.length
             ? `Policy only applies to resources of type ${listed.replace(/, ([^,]*)$/, " or $1")}`
