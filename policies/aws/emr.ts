@@ -2,19 +2,18 @@
 // configuration decides), and their master node has no public IP address (which their subnet
 // decides): both stack checks.
 
-import { awsTypes, booleanAttribute, serviceFact } from "../lib/facts";
+import { awsTypes, serviceFact } from "../lib/facts";
 import { isOutcome, Outcome, pass, undecided, violation } from "../lib/outcome";
 import { classify, Props } from "../lib/props";
 import { isFalse, isSet, wrongType } from "../lib/rules";
 import { concerning, defineStackPolicy, ReferenceTarget, Stack, StackResource } from "../lib/stack";
+import { mapPublicIpOnLaunch, subnet } from "./ec2/facts";
 
 export const cluster = "aws:emr/cluster:Cluster";
-export const subnet = "aws:ec2/subnet:Subnet";
 export const securityConfiguration = "aws:emr/securityConfiguration:SecurityConfiguration";
 
 const clusterSource = awsTypes("emr/cluster");
 
-export const mapPublicIpOnLaunch = booleanAttribute({ types: [subnet], field: "mapPublicIpOnLaunch", default: false, source: awsTypes("ec2/subnet") });
 
 serviceFact({
     about: "aws.emr.Cluster Kerberos authentication",
