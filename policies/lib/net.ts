@@ -34,12 +34,27 @@ export function within(range: PortRange, allowed: readonly PortRange[]): boolean
 /** The pattern of one port or range in a knob: "443" or "1020-1025". */
 export const portRangePattern = "^[0-9]{1,5}(-[0-9]{1,5})?$";
 
-/** "443" → 443..443, "1020-1025" → 1020..1025; undefined when out of 0..65535 or reversed. */
+const portRangeText = new RegExp(portRangePattern);
+
+/** "443" → 443..443, "1020-1025" → 1020..1025 (spaces around it ignored); undefined when it is neither, out of 0..65535 or reversed. */
 export function parsePortRange(text: string): PortRange | undefined {
-    const [a, b] = text.split("-");
+    const trimmed = text.trim();
+    if (!portRangeText.test(trimmed)) return undefined;
+    const [a, b] = trimmed.split("-");
     const from = Number(a);
     const to = b === undefined ? from : Number(b);
-    return Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to <= 65535 && from <= to ? { from, to } : undefined;
+    return to <= 65535 && from <= to ? { from, to } : undefined;
+}
+
+/** The first port of `range` that none of `allowed` includes; undefined when all are (what `within` decides, with the port to name). */
+export function firstUncovered(range: PortRange, allowed: readonly PortRange[]): number | undefined {
+    let port = range.from;
+    for (;;) {
+        const a = allowed.find(r => covers(r, port));
+        if (!a) return port;
+        port = a.to + 1;
+        if (port > range.to) return undefined;
+    }
 }
 
 const parsed = new WeakMap<readonly string[], PortRange[]>();

@@ -1,15 +1,16 @@
 import { stringListKnob } from "../../lib/knobs";
 import { isOutcome, Outcome, pass, violation } from "../../lib/outcome";
 import { defineResourcePolicy } from "../../lib/policy";
-import { firewallTypes, firstUncovered, noFirewallRemediation, parsePorts, PortRange, worldOpenings } from "./facts";
+import { firstUncovered, parsePortRange, portRangePattern, PortRange } from "../../lib/net";
+import { firewallTypes, noFirewallRemediation, worldOpenings } from "./facts";
 
 // SSH and RDP have policies of their own (gcp-vpc-ssh-restricted, gcp-vpc-rdp-restricted).
-const ownPolicies: Record<string, readonly PortRange[]> = { tcp: [[22, 22], [3389, 3389]], udp: [[3389, 3389]], sctp: [] };
+const ownPolicies: Record<string, readonly PortRange[]> = { tcp: [{ from: 22, to: 22 }, { from: 3389, to: 3389 }], udp: [{ from: 3389, to: 3389 }], sctp: [] };
 
 const portList = (protocol: string, defaults: readonly string[]) =>
     stringListKnob({
         default: defaults,
-        pattern: "^[0-9]{1,5}(-[0-9]{1,5})?$",
+        pattern: portRangePattern,
         maxItems: 64,
         itemWords: 'ports or port ranges ("443", "8000-8080")',
         description: `${protocol} ports (or ranges) that firewall rules may open to any address; every other port open to 0.0.0.0/0 or ::/0 is a violation.`,
@@ -20,12 +21,12 @@ const knobs = { authorizedTcpPorts: portList("TCP", ["443"]), authorizedUdpPorts
 // Parsed once per distinct knob value, not per resource.
 const parsed = new Map<string, PortRange[]>();
 function ranges(list: readonly string[], own: readonly PortRange[]): PortRange[] {
-    const key = `${own.map(r => r.join("-")).join(",")}|${list.join(",")}`;
+    const key = `${own.map(r => `${r.from}-${r.to}`).join(",")}|${list.join(",")}`;
     const cached = parsed.get(key);
     if (cached) return cached;
     const found: PortRange[] = [...own];
     for (const p of list) {
-        const range = parsePorts(p);
+        const range = parsePortRange(p);
         if (range) found.push(range);
     }
     parsed.set(key, found);

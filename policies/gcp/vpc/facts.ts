@@ -7,6 +7,7 @@
 
 import { booleanAttribute, cloudFact, gcpTypes, serviceFact, stringAttribute } from "../../lib/facts";
 import { isOutcome, notApplicable, Outcome, pass, undecided, violation } from "../../lib/outcome";
+import { allPorts, covers, isWorldCidr, parsePortRange, PortRange } from "../../lib/net";
 import { classify, isUnknown, Props } from "../../lib/props";
 import { elementsOf, lowerString, unsetWhenEmpty, valueOf, wrongType } from "../../lib/rules";
 
@@ -46,30 +47,6 @@ serviceFact({
 // --- Port arithmetic ----------------------------------------------------------------------------------
 
 /** An inclusive port range. */
-export type PortRange = readonly [number, number];
-export const allPorts: PortRange = [0, 65535];
-const portPattern = /^(\d{1,5})(?:-(\d{1,5}))?$/;
-
-/** "22" or "20-22" as a range; undefined when it is neither (or outside 0-65535). */
-export function parsePorts(text: string): PortRange | undefined {
-    const m = portPattern.exec(text.trim());
-    if (!m) return undefined;
-    const lo = Number(m[1]);
-    const hi = m[2] === undefined ? lo : Number(m[2]);
-    return lo <= hi && hi <= 65535 ? [lo, hi] : undefined;
-}
-
-/** The first port of `range` that none of `covered` includes; undefined when all are covered. */
-export function firstUncovered(range: PortRange, covered: readonly PortRange[]): number | undefined {
-    let port = range[0];
-    for (;;) {
-        const c = covered.find(r => r[0] <= port && port <= r[1]);
-        if (!c) return port;
-        port = c[1] + 1;
-        if (port > range[1]) return undefined;
-    }
-}
-
 // --- Which ports a rule opens to the world ------------------------------------------------------------
 
 /** One protocol entry of a rule that admits traffic from anywhere: its protocol and its ports. */
@@ -83,11 +60,6 @@ export interface Opening {
 const protocolNumbers: Record<string, string> = { "6": "tcp", "17": "udp", "132": "sctp" };
 const portProtocols = new Set(["tcp", "udp", "sctp", "all"]);
 
-/** Whether an address range is the whole address space: any prefix of length 0 (0.0.0.0/0, ::/0). */
-function isWorld(range: string): boolean {
-    return /\/0$/.test(range.trim());
-}
-
 /** `o.field` of `block` as a list of strings: the world is in it (true), not (false), or the outcome that stops the check. */
 function listHasWorld(block: Props, path: string, field: string): boolean | "empty" | Outcome {
     const list = valueOf(block.list(field), { path: `${path}${field}`, expected: "a list of CIDR ranges", fix: `set ${path}${field} to a list of CIDR ranges`, absent: [] as unknown[] });
@@ -95,7 +67,7 @@ function listHasWorld(block: Props, path: string, field: string): boolean | "emp
     let pending: Outcome | undefined;
     for (const [i, item] of list.entries()) {
         if (isUnknown(item)) pending ??= undecided(`${path}${field}[${i}]`);
-        else if (typeof item === "string" && isWorld(item)) return true;
+        else if (typeof item === "string" && isWorldCidr(item)) return true;
     }
     return pending ?? (list.length === 0 ? "empty" : false);
 }
@@ -135,7 +107,7 @@ function entries(block: Props, o: { prefix: string; field: string; protocolField
             if (read.state === "unknown") outcomes.push(undecided(`${path}.ports[${i}]`));
             else if (read.state === "wrongType") outcomes.push(wrongType({ path: `${path}.ports[${i}]`, value: read.value, expected: "a port or range", fix: `set ${path}.ports[${i}] to a port such as "443"` }));
             else if (read.state === "known") {
-                const range = parsePorts(read.value);
+                const range = parsePortRange(read.value);
                 if (range) ranges.push(range);
                 else outcomes.push(violation({ code: "unrecognised", field: `${path}.ports[${i}]`, problem: `${path}.ports[${i}] is not a port or port range`, fix: `set ${path}.ports[${i}] to a port such as "443" or a range such as "8000-8080"` }));
             }
@@ -229,7 +201,7 @@ export function worldOpenings(type: string, props: Props): WorldOpenings | Outco
 
 /** The openings that include `port` over one of `protocols` ("all" always counts). */
 export function opensPort(found: WorldOpenings, port: number, protocols: readonly string[]): Opening[] {
-    return found.openings.filter(o => (o.protocol === "all" || protocols.includes(o.protocol)) && o.ports.some(r => r[0] <= port && port <= r[1]));
+    return found.openings.filter(o => (o.protocol === "all" || protocols.includes(o.protocol)) && o.ports.some(r => covers(r, port)));
 }
 
 // --- Logging ----------------------------------------------------------------------------------------
