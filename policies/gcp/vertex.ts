@@ -4,10 +4,10 @@
 // (gcp.workbench.InstanceArgs, gcp.notebooks.InstanceArgs, gcp.vertex.AiEndpointArgs / AiDatasetArgs).
 
 import { cloudFact, gcpTypes } from "../lib/facts";
-import { isOutcome, Outcome, pass, violation } from "../lib/outcome";
+import { isOutcome, Outcome, violation } from "../lib/outcome";
 import { defineResourcePolicy } from "../lib/policy";
-import { Props, Read } from "../lib/props";
-import { isSet, unsetWhenEmpty, valueOf } from "../lib/rules";
+import { Props } from "../lib/props";
+import { blockOf, isSet, isTrue, unsetWhenEmpty, valueOf } from "../lib/rules";
 
 export const workbenchInstance = "gcp:workbench/instance:Instance";
 export const notebooksInstance = "gcp:notebooks/instance:Instance";
@@ -31,11 +31,6 @@ const publicIpDefault = cloudFact(
     false,
 );
 
-/** A nested block (an object, or a one-element list as state holds it); `path` names it. */
-function block(read: Read<Props>, path: string, fix: string): Props | undefined | Outcome {
-    return valueOf(read, { path, expected: "a block", fix, absent: undefined });
-}
-
 /** Disks encrypted with a customer-managed key: diskEncryption CMEK (state may leave it "", being input-only) and a key. */
 function customerManagedDisk(props: Props, path: string, o: { keyField: string; cmek: string }): Outcome {
     const fix = `set ${path}diskEncryption: "${o.cmek}" and ${path}${o.keyField} to the id of a gcp.kms.CryptoKey`;
@@ -54,23 +49,24 @@ function customerManagedDisk(props: Props, path: string, o: { keyField: string; 
 
 function workbenchDisks(r: Props): Outcome[] {
     const fix = 'set gceSetup.bootDisk: { diskEncryption: "CMEK", kmsKey: <gcp.kms.CryptoKey id> }';
-    const setup = block(r.single("gceSetup"), "gceSetup", fix);
+    const setup = blockOf(r.single("gceSetup"), { path: "gceSetup", fix });
     if (isOutcome(setup)) return [setup];
-    const boot = setup === undefined ? undefined : block(setup.single("bootDisk"), "gceSetup.bootDisk", fix);
+    const boot = blockOf(setup.single("bootDisk"), { path: "gceSetup.bootDisk", fix });
     if (isOutcome(boot)) return [boot];
-    const outcomes = [customerManagedDisk(boot ?? new Props({}), "gceSetup.bootDisk.", { keyField: "kmsKey", cmek: "CMEK" })];
-    const data = setup === undefined ? undefined : block(setup.single("dataDisks"), "gceSetup.dataDisks", fix);
-    if (isOutcome(data)) outcomes.push(data);
-    else if (data !== undefined) outcomes.push(customerManagedDisk(data, "gceSetup.dataDisks.", { keyField: "kmsKey", cmek: "CMEK" }));
+    const outcomes = [customerManagedDisk(boot, "gceSetup.bootDisk.", { keyField: "kmsKey", cmek: "CMEK" })];
+    // Data disks are optional: checked only when the instance has them.
+    if (!setup.has("dataDisks")) return outcomes;
+    const data = blockOf(setup.single("dataDisks"), { path: "gceSetup.dataDisks", fix });
+    outcomes.push(isOutcome(data) ? data : customerManagedDisk(data, "gceSetup.dataDisks.", { keyField: "kmsKey", cmek: "CMEK" }));
     return outcomes;
 }
 
 function encryptionSpecKey(r: Props, type: string): Outcome {
     const fix = `set encryptionSpec: { kmsKeyName: <gcp.kms.CryptoKey id in the ${type === aiEndpoint ? "endpoint" : "dataset"}'s region> }`;
-    const spec = block(r.single("encryptionSpec"), "encryptionSpec", fix);
+    const spec = blockOf(r.single("encryptionSpec"), { path: "encryptionSpec", fix });
     if (isOutcome(spec)) return spec;
     const missing = "encryptionSpec.kmsKeyName is not set, so Vertex AI encrypts it only with a Google-managed key";
-    return isSet((spec ?? new Props({})).string("kmsKeyName"), { path: "encryptionSpec.kmsKeyName", fix, missing });
+    return isSet(spec.string("kmsKeyName"), { path: "encryptionSpec.kmsKeyName", fix, missing });
 }
 
 export const customerManagedKeys = defineResourcePolicy({
@@ -100,12 +96,6 @@ export const customerManagedKeys = defineResourcePolicy({
     noAutoRemediation: "the key can only be set when the resource is created, so the fix replaces it, and which key protects it is a person's choice",
 });
 
-function mustBeTrue(read: Read<boolean>, path: string, fix: string): Outcome {
-    const value = valueOf(read, { path, expected: "a boolean", fix, absent: publicIpDefault });
-    if (isOutcome(value)) return value;
-    return value ? pass : violation({ code: read.state === "absent" ? "absentDefault" : "notAllowed", field: path, problem: `${path} is ${read.state === "absent" ? "not set" : "false"}, so the notebook's VM gets an external IP address`, fix });
-}
-
 export const noPublicIp = defineResourcePolicy({
     name: "gcp-vertex-notebook-no-public-ip",
     description: "Vertex AI Workbench and notebook instances take no external IP address, so the notebook VM that works on PHI is not reachable from the internet.",
@@ -119,11 +109,12 @@ export const noPublicIp = defineResourcePolicy({
         "Set `gceSetup.disablePublicIp: true` on the `gcp.workbench.Instance` (or `noPublicIp: true` on a `gcp.notebooks.Instance`); reach it through the " +
         "Workbench proxy or IAP, and give the subnet Private Google Access (or Cloud NAT) for outbound package installs.",
     check: r => {
-        if (r.type === notebooksInstance) return mustBeTrue(r.props.boolean("noPublicIp"), "noPublicIp", "set noPublicIp: true");
-        const fix = "set gceSetup.disablePublicIp: true";
-        const setup = block(r.props.single("gceSetup"), "gceSetup", fix);
+        // Omitted or false, the notebook's VM gets an external IP address.
+        const absentMeans = publicIpDefault;
+        if (r.type === notebooksInstance) return isTrue(r.props.boolean("noPublicIp"), { path: "noPublicIp", absentMeans });
+        const setup = blockOf(r.props.single("gceSetup"), { path: "gceSetup", fix: "set gceSetup.disablePublicIp: true" });
         if (isOutcome(setup)) return setup;
-        return mustBeTrue((setup ?? new Props({})).boolean("disablePublicIp"), "gceSetup.disablePublicIp", fix);
+        return isTrue(setup.boolean("disablePublicIp"), { path: "gceSetup.disablePublicIp", absentMeans });
     },
     noAutoRemediation: "removing the external IP cuts the notebook off from anything it reaches over the internet until a person adds Private Google Access or Cloud NAT",
 });
