@@ -1,4 +1,5 @@
 import { isOutcome, Outcome, pass, violation } from "../../lib/outcome";
+import { isWorldCidr } from "../../lib/net";
 import { defineResourcePolicy } from "../../lib/policy";
 import { classify, Props } from "../../lib/props";
 import { blockOf, valueOf } from "../../lib/rules";
@@ -6,8 +7,6 @@ import { blockAt, cluster, listIn } from "./facts";
 
 const block = "masterAuthorizedNetworksConfig";
 const fix = `set ${block}.cidrBlocks to the networks that administer the cluster, without 0.0.0.0/0`;
-/** CIDRs that admit every address. */
-const anywhere = new Set(["0.0.0.0/0", "::/0"]);
 
 /** Whether the control plane's public endpoint is off: a private endpoint only, or no IP endpoint at all. */
 function noPublicEndpoint(props: Props): boolean | Outcome {
@@ -49,7 +48,7 @@ export default defineResourcePolicy({
             const path = `${e.path}.cidrBlock`;
             const cidr = valueOf(classify(e.props.raw("cidrBlock"), "string"), { path, expected: "a CIDR string", fix, absent: "" });
             if (isOutcome(cidr)) return cidr;
-            return anywhere.has(cidr.trim()) ? violation({ code: "openToWorld", field: path, problem: `${path} admits every address`, fix }) : pass;
+            return isWorldCidr(cidr) ? violation({ code: "openToWorld", field: path, problem: `${path} admits every address`, fix }) : pass;
         });
         return [...outcomes, ...found];
     },
