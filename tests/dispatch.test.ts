@@ -16,6 +16,7 @@ import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { allPolicies } from "../policies/registry";
 import { stackResources } from "../policies/lib/stack-request";
+import { keptBytes, servingKeptBytes } from "../policies/lib/dispatch";
 import { benchResources } from "../bench/fixtures";
 import {
     encodeValue,
@@ -327,6 +328,24 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
         assert.strictEqual(recordedAnalyzerInfo([name, `${version}-changed`, level, packArgs]), undefined);
         const changed = { ...packArgs, policies: packArgs.policies.map((p, i) => (i === 3 ? { ...p, description: `${p.description}.` } : p)) };
         assert.strictEqual(recordedAnalyzerInfo([name, version, level, changed]), undefined);
+    });
+
+    it("hands gRPC a response's kept bytes as they are, and anything else to the generated serializer", () => {
+        const { AnalyzerService } = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
+        type Method = { responseSerialize(r: unknown): Buffer };
+        const serving = servingKeptBytes(AnalyzerService) as Record<string, Method>;
+        const bytes = Buffer.from([0x12, 0x03, 0x0a, 0x01, 0x61]);
+        for (const [name, Resp] of [["analyze", analyzerpb.AnalyzeResponse], ["remediate", analyzerpb.RemediateResponse]] as const) {
+            const kept = Object.assign(new Resp(), { [keptBytes]: bytes });
+            assert.strictEqual(serving[name].responseSerialize(kept), bytes, `${name}: the kept bytes themselves, not a copy`);
+            const plain = new Resp();
+            plain.setNotApplicableList([new analyzerpb.PolicyNotApplicable()]);
+            assert.deepStrictEqual(serving[name].responseSerialize(plain), AnalyzerService[name].responseSerialize(plain));
+        }
+        assert.strictEqual(serving.analyzeStack, AnalyzerService.analyzeStack);
+        // A definition without the serializers it replaces is served as it is.
+        const odd = { ...AnalyzerService, remediate: { ...AnalyzerService.remediate, responseSerialize: undefined } };
+        assert.strictEqual(servingKeptBytes(odd), odd);
     });
 
     it("builds a stack's resources with the SDK's deserializer, and leaves a request the SDK's build fails on to the SDK", () => {

@@ -13,7 +13,8 @@
 //   request then runs the SDK's own handler over only the policies that check its type, and the
 //   kept entries are merged in policy order. Serializing the response writes the handler's part
 //   with the SDK's protobuf code and appends the kept bytes for the rest (the not-applicable list
-//   is the last field of both responses, so this is byte for byte what the SDK would send).
+//   is the last field of both responses, so this is byte for byte what the SDK would send), and
+//   gRPC gets those bytes without the generated serializer's extra copy.
 // - AnalyzeStack: the SDK's own handler builds the resources once per request (for a capturing
 //   policy), and every stack policy runs under the SDK's own handler with those same resources; a
 //   policy whose type the stack lacks gets the SDK's own type check. Stack policies can then share
@@ -151,6 +152,7 @@ export function hookSdk(policies: readonly DispatchPolicy[], m: SdkModules | und
             if (dispatching) {
                 installed = true;
                 implementation = dispatching;
+                service = servingKeptBytes(service);
             }
         }
         return (addService as (...a: unknown[]) => unknown).call(this, service, implementation);
@@ -192,7 +194,7 @@ export interface Served {
 /** Byte runs of kept not-applicable entries, with the entries themselves. */
 interface Run {
     readonly entries: readonly NotApplicableMessage[];
-    readonly bytes: Uint8Array;
+    readonly bytes: Buffer;
 }
 
 /** How requests for one type are answered under one configuration. */
@@ -248,11 +250,12 @@ export function dispatchingImplementation(
     const RemediateResponse = m.proto.RemediateResponse as ResponseClass;
 
     /** Serializes `entries` as they appear in a response of class `Resp` (the field's bytes only). */
-    const encode = (Resp: ResponseClass, entries: readonly NotApplicableMessage[]): Uint8Array => {
-        if (entries.length === 0) return new Uint8Array(0);
+    const encode = (Resp: ResponseClass, entries: readonly NotApplicableMessage[]): Buffer => {
+        if (entries.length === 0) return Buffer.alloc(0);
         const r = new Resp();
         r.setNotApplicableList([...entries]);
-        return r.serializeBinary();
+        const bytes = r.serializeBinary();
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     };
 
     /** The SDK handlers over subsets of the pack, by the subset: they do not depend on config. */
@@ -339,7 +342,7 @@ export function dispatchingImplementation(
     const complete = (Resp: ResponseClass, resp: ResponseMessage, r: Route): ResponseMessage => {
         const own = resp.getNotApplicableList();
         let entries: readonly NotApplicableMessage[];
-        let chunks: Uint8Array[];
+        let chunks: Buffer[];
         if (own.length === 0) {
             entries = r.all.entries;
             chunks = [r.all.bytes];
@@ -370,6 +373,7 @@ export function dispatchingImplementation(
             const head = resp.serializeBinary();
             const bytes = head.length === 0 && chunks.length === 1 ? chunks[0] : Buffer.concat([head, ...chunks]);
             resp.serializeBinary = () => bytes;
+            (resp as ResponseMessage & { [keptBytes]?: Buffer })[keptBytes] = bytes;
         }
         // Whatever reads the list (the SDK's serializer too, without kept bytes) reads all of it.
         // Setting it instead would convert every entry into the message, for each response.
@@ -520,6 +524,30 @@ export function dispatchingImplementation(
 }
 
 type Proto = Record<string, new () => Record<string, (...a: unknown[]) => unknown>>;
+
+/** A dispatched response's whole serialization, when it was put together from kept bytes. */
+export const keptBytes = Symbol("hipaa-guard.kept-bytes");
+
+/**
+ * The analyzer service definition with Analyze and Remediate responses that carry kept bytes
+ * handed to gRPC as they are. The generated serializer copies every answer
+ * (`Buffer.from(serializeBinary())`) before gRPC copies it again into its frame; at some 20 KB of
+ * not-applicable entries per answer, that copy and the garbage it leaves are a measurable part of
+ * a request's cost. Any other response, and a definition not shaped as expected, keep the
+ * generated serializer.
+ */
+export function servingKeptBytes(service: unknown): unknown {
+    if (typeof service !== "object" || service === null) return service;
+    const methods = service as Record<string, { responseSerialize?: unknown } | undefined>;
+    const serving = { ...methods };
+    for (const name of ["analyze", "remediate"]) {
+        const method = methods[name];
+        const serialize = method?.responseSerialize;
+        if (!method || !isFunction(serialize)) return service;
+        serving[name] = { ...method, responseSerialize: (resp: { [keptBytes]?: Buffer }) => resp?.[keptBytes] ?? (serialize as (r: unknown) => Buffer)(resp) };
+    }
+    return serving;
+}
 
 /**
  * Whether the SDK's protobuf code serializes a response (with `fill` setting its other field) as
