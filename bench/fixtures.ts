@@ -1,7 +1,9 @@
 // Resources for the benchmark: a realistic mix in which most resources are of types the pack does
-// not check (as in real stacks) and the rest are the types it checks, compliant and not, with some
-// values unknown as at preview, and with the property dependencies the engine sends, so stack
-// policies follow real references (a trail to its bucket and log group, a flow log to its VPC).
+// not check (as in real stacks) and the rest are the types it checks, with some values unknown as
+// at preview, and with the property dependencies the engine sends, so stack policies follow real
+// references (a trail to its bucket and log group, a flow log to its VPC). The workload is
+// compliant, as a stack that has adopted the pack is: only one cache (badCache), the GCP subnet and
+// the crypto key break resource policies, and AnalyzeStack answers without findings.
 
 import { ResourceInput, unknown, urnOf } from "../tools/lib/analyzer-client";
 
@@ -10,6 +12,7 @@ type Template = { type: string; props: Record<string, unknown>; deps?: Record<st
 /** One small PHI workload; `deps` maps a property to the key of the resource it refers to. */
 const workload: Record<string, Template> = {
     vpc: { type: "aws:ec2/vpc:Vpc", props: { cidrBlock: "10.0.0.0/16", enableDnsHostnames: true } },
+    defaultSg: { type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", props: { vpcId: unknown, ingress: [], egress: [] }, deps: { vpcId: "vpc" } },
     subnet: { type: "aws:ec2/subnet:Subnet", props: { vpcId: unknown, cidrBlock: "10.0.1.0/24", availabilityZone: "us-east-1a" }, deps: { vpcId: "vpc" } },
     sg: { type: "aws:ec2/securityGroup:SecurityGroup", props: { vpcId: unknown, ingress: [{ fromPort: 6379, toPort: 6379, protocol: "tcp", cidrBlocks: ["10.0.1.0/24"] }] }, deps: { vpcId: "vpc" } },
     role: { type: "aws:iam/role:Role", props: { assumeRolePolicy: "{\"Version\":\"2012-10-17\"}", tags: { team: "phi" } } },
@@ -26,18 +29,46 @@ const workload: Record<string, Template> = {
         deps: { kmsKeyId: "key", securityGroupIds: "sg" },
     },
     badCache: { type: "aws:elasticache/replicationGroup:ReplicationGroup", props: { description: "bad", engineVersion: "3.2.10", transitEncryptionMode: "preferred", numCacheClusters: 1 } },
-    bucket: { type: "aws:s3/bucket:Bucket", props: { forceDestroy: false } },
+    bucket: { type: "aws:s3/bucket:Bucket", props: { forceDestroy: false, objectLockEnabled: true } },
+    ownership: { type: "aws:s3/bucketOwnershipControls:BucketOwnershipControls", props: { bucket: unknown, rule: { objectOwnership: "BucketOwnerEnforced" } }, deps: { bucket: "bucket" } },
+    bucketLogging: { type: "aws:s3/bucketLogging:BucketLogging", props: { bucket: unknown, targetBucket: "phi-access-logs", targetPrefix: "data/" }, deps: { bucket: "bucket" } },
+    bucketPolicy: {
+        type: "aws:s3/bucketPolicy:BucketPolicy",
+        props: {
+            bucket: unknown,
+            policy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::phi-data", "arn:aws:s3:::phi-data/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } }],
+            }),
+        },
+        deps: { bucket: "bucket" },
+    },
+    replication: {
+        type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+        props: { bucket: unknown, role: unknown, rules: [{ id: "all", status: "Enabled", filter: {}, destination: { bucket: "arn:aws:s3:::phi-data-replica" } }] },
+        deps: { bucket: "bucket", role: "role" },
+    },
+    notification: { type: "aws:s3/bucketNotification:BucketNotification", props: { bucket: unknown, eventbridge: true }, deps: { bucket: "bucket" } },
+    lifecycle: {
+        type: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+        props: { bucket: unknown, rules: [{ id: "noncurrent", status: "Enabled", filter: {}, noncurrentVersionExpiration: { noncurrentDays: 2192 } }] },
+        deps: { bucket: "bucket" },
+    },
     pab: { type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", props: { bucket: unknown, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, deps: { bucket: "bucket" } },
     sse: { type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", props: { bucket: unknown, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: unknown } }] }, deps: { bucket: "bucket" } },
     versioning: { type: "aws:s3/bucketVersioning:BucketVersioning", props: { bucket: unknown, versioningConfiguration: { status: "Enabled" } }, deps: { bucket: "bucket" } },
     trailGroup: { type: "aws:cloudwatch/logGroup:LogGroup", props: { retentionInDays: 2192, kmsKeyId: unknown }, deps: { kmsKeyId: "key" } },
     trail: {
         type: "aws:cloudtrail/trail:Trail",
-        props: { s3BucketName: unknown, isMultiRegionTrail: true, enableLogFileValidation: true, kmsKeyId: unknown, cloudWatchLogsGroupArn: unknown, cloudWatchLogsRoleArn: unknown },
+        props: {
+            s3BucketName: unknown, isMultiRegionTrail: true, enableLogFileValidation: true, kmsKeyId: unknown, cloudWatchLogsGroupArn: unknown, cloudWatchLogsRoleArn: unknown,
+            eventSelectors: [{ readWriteType: "All", includeManagementEvents: true, dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3"] }] }],
+        },
         deps: { s3BucketName: "bucket", kmsKeyId: "key", cloudWatchLogsGroupArn: "trailGroup", cloudWatchLogsRoleArn: "role" },
     },
     lambda: { type: "aws:lambda/function:Function", props: { runtime: "nodejs20.x", handler: "index.handler", role: unknown, environment: { variables: { A: "b" } } }, deps: { role: "role" } },
     network: { type: "gcp:compute/network:Network", props: { autoCreateSubnetworks: false } },
+    dnsPolicy: { type: "gcp:dns/policy:Policy", props: { enableLogging: true, networks: [{ networkUrl: unknown }] }, deps: { networks: "network" } },
     gsubnet: { type: "gcp:compute/subnetwork:Subnetwork", props: { network: unknown, ipCidrRange: "10.1.0.0/24", region: "us-central1", privateIpGoogleAccess: true }, deps: { network: "network" } },
     cryptoKey: { type: "gcp:kms/cryptoKey:CryptoKey", props: { keyRing: unknown, rotationPeriod: "7776000s" } },
     vm: {
