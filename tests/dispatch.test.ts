@@ -1,6 +1,7 @@
 // Per-type dispatch (policies/lib/dispatch.ts) answers exactly as the SDK's own handlers: the pack
-// runs with dispatch, with HIPAA_GUARD_DISPATCH=serialize (dispatch, the SDK's code serializing the
-// whole response) and with HIPAA_GUARD_DISPATCH=sdk, and generated configurations, stack tags,
+// runs with dispatch (AnalyzeStack requests read from their bytes), with
+// HIPAA_GUARD_DISPATCH=serialize (dispatch, the SDK's code decoding requests and serializing whole
+// responses) and with HIPAA_GUARD_DISPATCH=sdk, and generated configurations, stack tags,
 // resources and stacks go to all three over the analyzer protocol. Every Analyze, Remediate and
 // AnalyzeStack response must be the same bytes; a request the SDK fails on must fail the same way.
 // A third pack runs on an SDK without the internals dispatch uses, and must fall back to the SDK.
@@ -16,7 +17,7 @@ import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { allPolicies } from "../policies/registry";
 import { stackResources } from "../policies/lib/stack-request";
-import { keptBytes, servingKeptBytes } from "../policies/lib/dispatch";
+import { keptBytes, servingService } from "../policies/lib/dispatch";
 import { benchResources } from "../bench/fixtures";
 import {
     encodeValue,
@@ -214,7 +215,7 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
     });
 
     it("serves by dispatch by default and by the SDK with HIPAA_GUARD_DISPATCH=sdk", () => {
-        assert.strictEqual(dispatching.state, "dispatch");
+        assert.strictEqual(dispatching.state, "dispatch, stack from bytes");
         assert.strictEqual(serializing.state, "dispatch");
         assert.strictEqual(sdk.state, "sdk");
     });
@@ -333,7 +334,7 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
     it("hands gRPC a response's kept bytes as they are, and anything else to the generated serializer", () => {
         const { AnalyzerService } = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
         type Method = { responseSerialize(r: unknown): Buffer };
-        const serving = servingKeptBytes(AnalyzerService) as Record<string, Method>;
+        const serving = servingService(AnalyzerService) as Record<string, Method>;
         const bytes = Buffer.from([0x12, 0x03, 0x0a, 0x01, 0x61]);
         for (const [name, Resp] of [["analyze", analyzerpb.AnalyzeResponse], ["remediate", analyzerpb.RemediateResponse]] as const) {
             const kept = Object.assign(new Resp(), { [keptBytes]: bytes });
@@ -345,7 +346,7 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
         assert.strictEqual(serving.analyzeStack, AnalyzerService.analyzeStack);
         // A definition without the serializers it replaces is served as it is.
         const odd = { ...AnalyzerService, remediate: { ...AnalyzerService.remediate, responseSerialize: undefined } };
-        assert.strictEqual(servingKeptBytes(odd), odd);
+        assert.strictEqual(servingService(odd), odd);
     });
 
     it("builds a stack's resources with the SDK's deserializer, and leaves a request the SDK's build fails on to the SDK", () => {

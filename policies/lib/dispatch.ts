@@ -15,10 +15,11 @@
 //   with the SDK's protobuf code and appends the kept bytes for the rest (the not-applicable list
 //   is the last field of both responses, so this is byte for byte what the SDK would send), and
 //   gRPC gets those bytes without the generated serializer's extra copy.
-// - AnalyzeStack: the SDK's own handler builds the resources once per request (for a capturing
-//   policy), and every stack policy runs under the SDK's own handler with those same resources; a
-//   policy whose type the stack lacks gets the SDK's own type check. Stack policies can then share
-//   one `Stack` index per request (stack.ts looks it up by the resource list).
+// - AnalyzeStack: the stack's resources are built once per request, read from the request's bytes
+//   (stack-wire.ts), else from the decoded request (stack-request.ts), else by the SDK's own
+//   handler (for a capturing policy); every stack policy runs under the SDK's own handler with
+//   those same resources; a policy whose type the stack lacks gets the SDK's own type check. Stack
+//   policies can then share one `Stack` index per request (stack.ts looks it up by the resource list).
 //
 // Everything a policy reports goes through the SDK's handlers: enforcement levels, diagnostics,
 // advisories for unknown values, not-applicable reasons and remediations are the SDK's. Whatever
@@ -29,8 +30,9 @@
 
 import { recordedAnalyzerInfo } from "./analyzer-info";
 import { ProtoResource, stackResources } from "./stack-request";
+import { decodeStackRequest, Signatures } from "./stack-wire";
 import * as path from "path";
-import { Policies, PolicyPack, PolicyPackArgs, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { Policies, PolicyPack, PolicyPackArgs, PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 
 type SdkPolicy = Policies[number];
 
@@ -42,11 +44,12 @@ export interface DispatchPolicy {
 
 /**
  * HIPAA_GUARD_DISPATCH=sdk serves every request with the SDK's own handlers; =serialize dispatches
- * but has the SDK's protobuf code serialize whole responses (what the kept bytes must equal).
+ * but has the SDK's protobuf code decode requests and serialize whole responses (what the pack's
+ * own reading and kept bytes must equal).
  */
 export const dispatchSwitch = "HIPAA_GUARD_DISPATCH";
 
-/** Where the serving path is recorded, for tests: "dispatch" or "sdk". */
+/** Where the serving path is recorded, for tests: "dispatch", "dispatch, stack from bytes" or "sdk". */
 export const dispatchStateKey = Symbol.for("hipaa-guard.dispatch");
 
 /** Serves the pack through the SDK's PolicyPack, with per-type dispatch when the SDK allows it. */
@@ -58,7 +61,7 @@ export function servePolicyPack(name: string, args: Omit<PolicyPackArgs, "polici
     } finally {
         hooks?.restore();
     }
-    (globalThis as Record<symbol, unknown>)[dispatchStateKey] = hooks?.installed() ? "dispatch" : "sdk";
+    (globalThis as Record<symbol, unknown>)[dispatchStateKey] = hooks?.installed() ? (hooks.readsStackBytes() ? "dispatch, stack from bytes" : "dispatch") : "sdk";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,6 +98,8 @@ export interface SdkModules {
     analyzerService: unknown;
     proto: Record<string, unknown>;
     Struct: new () => object;
+    /** @pulumi/pulumi/runtime/rpc, for the signature key the SDK's deserializer reads. */
+    rpc?: Record<string, unknown>;
 }
 
 /** The modules the SDK's server uses, resolved from the SDK's own directory; undefined if any is missing. */
@@ -110,6 +115,7 @@ export function loadSdkModules(): SdkModules | undefined {
             analyzerService: fromSdk("@pulumi/pulumi/proto/analyzer_grpc_pb").AnalyzerService,
             proto: fromSdk("@pulumi/pulumi/proto/analyzer_pb"),
             Struct: fromSdk("google-protobuf/google/protobuf/struct_pb").Struct,
+            rpc: fromSdk("@pulumi/pulumi/runtime/rpc"),
         };
     } catch {
         return undefined;
@@ -123,7 +129,11 @@ const isFunction = (v: unknown): v is (...args: never[]) => unknown => typeof v 
  * `addService` (to put dispatching handlers in front of the SDK's), for one PolicyPack construction.
  * Undefined, and nothing hooked, when the SDK or gRPC is not shaped as expected.
  */
-export function hookSdk(policies: readonly DispatchPolicy[], m: SdkModules | undefined, options: DispatchOptions = { keptBytes: true }): { restore(): void; installed(): boolean } | undefined {
+export function hookSdk(
+    policies: readonly DispatchPolicy[],
+    m: SdkModules | undefined,
+    options: DispatchOptions = { keptBytes: true },
+): { restore(): void; installed(): boolean; readsStackBytes(): boolean } | undefined {
     if (!m) return undefined;
     const { server, grpcServer } = m;
     const serve = server.serve;
@@ -136,6 +146,7 @@ export function hookSdk(policies: readonly DispatchPolicy[], m: SdkModules | und
 
     let served: Served | undefined;
     let installed = false;
+    let readsStackBytes = false;
     const hookedServe = function (this: unknown, ...args: unknown[]) {
         const [packName, version, level, packArgs] = args as [string, string, string, { policies?: readonly SdkPolicy[] } | undefined];
         served = { packName, version, level, policies: packArgs?.policies ?? [], args };
@@ -152,7 +163,9 @@ export function hookSdk(policies: readonly DispatchPolicy[], m: SdkModules | und
             if (dispatching) {
                 installed = true;
                 implementation = dispatching;
-                service = servingKeptBytes(service);
+                const readStack = options.keptBytes ? stackWireReader(m) : undefined;
+                readsStackBytes = readStack !== undefined;
+                service = servingService(service, readStack);
             }
         }
         return (addService as (...a: unknown[]) => unknown).call(this, service, implementation);
@@ -171,11 +184,15 @@ export function hookSdk(policies: readonly DispatchPolicy[], m: SdkModules | und
         restore();
         return undefined;
     }
-    return { restore, installed: () => installed };
+    return { restore, installed: () => installed, readsStackBytes: () => readsStackBytes };
 }
 
 export interface DispatchOptions {
-    /** Serialize responses by appending the kept entries' bytes (else the SDK's code serializes it all). */
+    /**
+     * Work on bytes where the SDK's protobuf code would: responses serialized by appending the kept
+     * entries' bytes, GetAnalyzerInfo from its record, AnalyzeStack requests read from their bytes
+     * (else the SDK's code serializes and decodes everything).
+     */
     readonly keptBytes: boolean;
 }
 
@@ -439,17 +456,23 @@ export function dispatchingImplementation(
     };
 
     const stackPolicies = sdkPolicies.filter((p): p is StackValidationPolicy => isFunction((p as { validateStack?: unknown }).validateStack));
-    const stackRpc: Handler = (call, callback) => {
+    const stackRpc: Handler = (wireCall, callback) => {
+        // A request read from its bytes (stack-wire.ts) is decoded the SDK's way only if the SDK's
+        // own handler is to answer it, or reads anything of it but its resources.
+        const wire = wireCall.request instanceof WireStackRequest ? wireCall.request : undefined;
+        const call = wire ? (Object.create(wireCall, { request: { get: () => wire.message() } }) as typeof wireCall) : wireCall;
         if (stackPolicies.length === 0) return analyzeStack(call, callback);
-        const req = call.request as { getResourcesList(): { getType(): string }[] };
+        const req = (wire ? undefined : call.request) as { getResourcesList(): { getType(): string }[] } | undefined;
+        const typesOf = () => (wire ? wire.resources.map(r => r.type) : req!.getResourcesList().map(r => r.getType()));
         let present: Set<string> | undefined;
         let shared: Promise<readonly unknown[] | undefined> | undefined;
         let captureFailed = false;
-        // The resources as stack policies read them (stack-request.ts), or, where the SDK's build
-        // fails on the request, as the SDK's handler builds them; once for this request.
+        // The resources as stack policies read them (stack-wire.ts or stack-request.ts), or, where
+        // the SDK's build fails on the request, as the SDK's handler builds them; once for this request.
         const capture = () =>
             (shared ??= new Promise(resolve => {
-                const own = stackResources(req.getResourcesList() as unknown as ProtoResource[], deserialize());
+                if (wire) return resolve(wire.resources);
+                const own = stackResources(req!.getResourcesList() as unknown as ProtoResource[], deserialize());
                 if (own) return resolve(own);
                 let resources: readonly unknown[] | undefined;
                 const capturing = { name: captureName, description: "", enforcementLevel: "mandatory", validateStack: (args: { resources: readonly unknown[] }) => void (resources = args.resources) };
@@ -462,7 +485,7 @@ export function dispatchingImplementation(
                 const validateStack = p.validateStack;
                 const type = getPulumiType(validateStack);
                 // The SDK's own type check answers for a type the stack lacks (it looks only at types).
-                if (type && !(present ??= new Set(req.getResourcesList().map(r => r.getType()))).has(type)) return p;
+                if (type && !(present ??= new Set(typesOf())).has(type)) return p;
                 const withShared = async (args: StackValidationArgs, report: ReportViolation) => {
                     const resources = await capture();
                     if (resources === undefined) {
@@ -474,7 +497,8 @@ export function dispatchingImplementation(
                 return { ...p, validateStack: withShared };
             });
             // The handler gets no resources of its own: each policy gets the captured ones.
-            view = Object.create(call, { request: { value: Object.create(req, { getResourcesList: { value: () => [] } }) } });
+            const request = wire ? wire.withoutResources() : Object.create(req!, { getResourcesList: { value: () => [] } });
+            view = Object.create(call, { request: { value: request } });
         } catch {
             return analyzeStack(call, callback);
         }
@@ -525,26 +549,117 @@ export function dispatchingImplementation(
 
 type Proto = Record<string, new () => Record<string, (...a: unknown[]) => unknown>>;
 
+/** An AnalyzeStack request read from its bytes, with the SDK's decoding of it on demand. */
+export class WireStackRequest {
+    private decoded: unknown;
+    constructor(
+        readonly resources: readonly PolicyResource[],
+        private readonly bytes: Buffer,
+        private readonly sdkDecode: (bytes: Buffer) => unknown,
+    ) {}
+    /** The request as the SDK's protobuf code decodes it. */
+    message(): Record<string, unknown> {
+        return (this.decoded ??= this.sdkDecode(this.bytes)) as Record<string, unknown>;
+    }
+    /** The request with no resources, for the SDK's handler to run stack policies given their own. */
+    withoutResources(): object {
+        return new Proxy(
+            {},
+            {
+                get: (_, key) => {
+                    if (key === "getResourcesList") return () => [];
+                    const m = this.message();
+                    const v = m[key as string];
+                    return typeof v === "function" ? v.bind(m) : v;
+                },
+            },
+        );
+    }
+}
+
+/**
+ * Reads AnalyzeStack requests from their bytes (stack-wire.ts), or undefined when the SDK lacks
+ * what that needs or a probe request does not read exactly as the SDK's decoding and build read it.
+ */
+export function stackWireReader(m: SdkModules): ((bytes: Buffer) => readonly PolicyResource[] | undefined) | undefined {
+    try {
+        const key = m.rpc?.specialSigKey;
+        const secret = m.rpc?.specialSecretSig;
+        if (typeof key !== "string" || typeof secret !== "string" || !key || !secret) return undefined;
+        const sig: Signatures = { key, secret };
+        const proto = m.proto as Proto & Record<string, { deserializeBinary?: (b: Uint8Array) => { getResourcesList(): unknown[] } }>;
+        const Struct = m.Struct as unknown as { fromJavaScript(v: object): object };
+        const deserializeProperties = m.deserialize.deserializeProperties as (s: object | undefined, proxySecrets: boolean) => unknown;
+        const request = new proto.AnalyzeStackRequest();
+        const resource = (type: string, name: string, props: object, deps: Record<string, string[]>, withProvider: boolean) => {
+            const r = new proto.AnalyzerResource();
+            r.setType(type);
+            r.setName(name);
+            r.setUrn(`urn:pulumi:probe::probe::${type}::${name}`);
+            r.setProperties(Struct.fromJavaScript(props));
+            r.setOptions(new proto.AnalyzerResourceOptions());
+            if (withProvider) {
+                const p = new proto.AnalyzerProviderResource();
+                p.setType("pulumi:providers:probe");
+                p.setProperties(Struct.fromJavaScript({ region: "r", [key]: "" }));
+                r.setProvider(p);
+            }
+            const map = (r.getPropertydependenciesMap as () => { set(k: string, v: unknown): void })();
+            for (const [k, urns] of Object.entries(deps)) {
+                const d = new proto.AnalyzerPropertyDependencies();
+                d.setUrnsList(urns);
+                map.set(k, d);
+            }
+            return r;
+        };
+        request.setResourcesList([
+            resource("probe:a:A", "a", { z: 1.5, a: "✓ text", "10": true, "2": null, l: [1, "x", { o: [false, {}] }, []], s: { [key]: secret, value: { v: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" } }, e: {} }, { l: ["u:b", "u:c"], a: [] }, true),
+            resource("probe:b:B", "b", {}, {}, false),
+        ]);
+        const bytes = Buffer.from(request.serializeBinary() as unknown as Uint8Array);
+        const decode = proto.AnalyzeStackRequest.deserializeBinary;
+        if (typeof decode !== "function") return undefined;
+        const expected = stackResources(decode.call(proto.AnalyzeStackRequest, bytes).getResourcesList() as ProtoResource[], deserializeProperties);
+        const read = (b: Buffer) => decodeStackRequest(b, sig);
+        if (!expected || JSON.stringify(read(bytes)) !== JSON.stringify(expected)) return undefined;
+        return read;
+    } catch {
+        return undefined;
+    }
+}
+
 /** A dispatched response's whole serialization, when it was put together from kept bytes. */
 export const keptBytes = Symbol("hipaa-guard.kept-bytes");
 
 /**
  * The analyzer service definition with Analyze and Remediate responses that carry kept bytes
- * handed to gRPC as they are. The generated serializer copies every answer
- * (`Buffer.from(serializeBinary())`) before gRPC copies it again into its frame; at some 20 KB of
- * not-applicable entries per answer, that copy and the garbage it leaves are a measurable part of
- * a request's cost. Any other response, and a definition not shaped as expected, keep the
- * generated serializer.
+ * handed to gRPC as they are, and, given `readStack`, AnalyzeStack requests read from their bytes.
+ * The generated serializer copies every answer (`Buffer.from(serializeBinary())`) before gRPC
+ * copies it again into its frame; at some 20 KB of not-applicable entries per answer, that copy
+ * and the garbage it leaves are a measurable part of a request's cost. Any other response, a
+ * request `readStack` does not read, and a definition not shaped as expected keep the generated code.
  */
-export function servingKeptBytes(service: unknown): unknown {
+export function servingService(service: unknown, readStack?: (bytes: Buffer) => readonly PolicyResource[] | undefined): unknown {
     if (typeof service !== "object" || service === null) return service;
-    const methods = service as Record<string, { responseSerialize?: unknown } | undefined>;
+    const methods = service as Record<string, { responseSerialize?: unknown; requestDeserialize?: unknown } | undefined>;
     const serving = { ...methods };
     for (const name of ["analyze", "remediate"]) {
         const method = methods[name];
         const serialize = method?.responseSerialize;
         if (!method || !isFunction(serialize)) return service;
         serving[name] = { ...method, responseSerialize: (resp: { [keptBytes]?: Buffer }) => resp?.[keptBytes] ?? (serialize as (r: unknown) => Buffer)(resp) };
+    }
+    const stack = methods.analyzeStack;
+    const sdkDecode = stack?.requestDeserialize;
+    if (readStack && stack && isFunction(sdkDecode)) {
+        const decode = sdkDecode as (bytes: Buffer) => unknown;
+        serving.analyzeStack = {
+            ...stack,
+            requestDeserialize: (bytes: Buffer) => {
+                const resources = Buffer.isBuffer(bytes) ? readStack(bytes) : undefined;
+                return resources ? new WireStackRequest(resources, bytes, decode) : decode(bytes);
+            },
+        };
     }
     return serving;
 }

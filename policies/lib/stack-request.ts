@@ -3,7 +3,8 @@
 // deserialized properties, dependency objects) before any stack policy runs. Stack policies read
 // only type, name, URN, properties and property dependencies, through Props (which reads past the
 // proxy anyway); so the resources are built here from the request with the SDK's own
-// deserializeProperties, and nothing else.
+// deserializeProperties, and nothing else. (Requests stack-wire.ts reads from their bytes never
+// reach this; it builds the same resources without the protobuf library's decoding.)
 //
 // The SDK's build fails the whole request when a resource lacks options or holds a value that
 // cannot be deserialized, its provider's included. The same checks run here, with the same

@@ -1,0 +1,378 @@
+// AnalyzeStack's request read straight from its protobuf bytes into the resources stack policies
+// read (type, name, URN, deserialized properties, property dependencies by URN).
+//
+// The protobuf library the SDK uses decodes the request into message objects, and stack-request.ts
+// then converts each resource's properties to plain JavaScript: on a 10,000-resource stack the
+// decoding alone is most of what the empty pack spends, and the conversion most of what this pack
+// adds to it. Read here in one pass, the same resources cost a fraction of either.
+//
+// The result must be exactly what decoding with the protobuf library and deserializing with the
+// SDK would give, so only what is known to be read the same way is read; anything else makes
+// `decodeStackRequest` return undefined, and the caller decodes the request the SDK's way (which
+// then also fails where it would have failed):
+// - the wire format as protobuf defines it: varints, 64-bit doubles, length-delimited fields, and
+//   unknown fields skipped; a group, a truncated field or an unexpected wire type is not read here;
+// - strings that are valid UTF-8 (the library's and Node's decoders agree on those);
+// - map entries in key order, the last of a repeated key winning, as the library gives them;
+// - a resource without options or properties, a `Value` with no kind, a key `__proto__`, or a value
+//   signed as anything but a secret (assets, archives, resource references) is left to the SDK.
+// Messages this does not need (options, a provider's own fields) are skipped as unknown fields:
+// their contents are checked only for being well-formed protobuf, as the engine always sends them.
+// dispatch.ts checks on a probe request at start that this reads as the SDK does, and
+// tests/stack-wire.test.ts compares the two on generated requests.
+
+import { PolicyResource } from "@pulumi/policy";
+import { isUtf8 } from "buffer";
+
+/** Pulumi's signature key and the secret signature, as the SDK's deserializer reads them. */
+export interface Signatures {
+    readonly key: string;
+    readonly secret: string;
+}
+
+/** Thrown inside the decoder for anything it does not read; never escapes it. */
+class NotRead extends Error {}
+const notRead = new NotRead();
+
+const VARINT = 0;
+const FIXED64 = 1;
+const LEN = 2;
+const FIXED32 = 5;
+
+class Reader {
+    pos: number;
+    constructor(readonly buf: Buffer, start: number, readonly end: number) {
+        this.pos = start;
+    }
+    done(): boolean {
+        return this.pos >= this.end;
+    }
+    /** A varint that fits in 2^53 (a tag, a length, an enum or a bool). */
+    varint(): number {
+        let result = 0;
+        let scale = 1;
+        for (let i = 0; i < 10; i++) {
+            if (this.pos >= this.end) throw notRead;
+            const byte = this.buf[this.pos++];
+            result += (byte & 0x7f) * scale;
+            if (byte < 0x80) {
+                if (result > Number.MAX_SAFE_INTEGER) throw notRead;
+                return result;
+            }
+            scale *= 128;
+        }
+        throw notRead;
+    }
+    /** The bounds of a length-delimited field's contents. */
+    span(): [number, number] {
+        const length = this.varint();
+        const start = this.pos;
+        if (length > this.end - start) throw notRead;
+        this.pos = start + length;
+        return [start, this.pos];
+    }
+    string(): string {
+        const [start, end] = this.span();
+        if (start === end) return "";
+        if (!isUtf8(this.buf.subarray(start, end))) throw notRead;
+        return this.buf.toString("utf8", start, end);
+    }
+    double(): number {
+        if (this.end - this.pos < 8) throw notRead;
+        const value = this.buf.readDoubleLE(this.pos);
+        this.pos += 8;
+        return value;
+    }
+    skip(wireType: number): void {
+        switch (wireType) {
+            case VARINT:
+                this.varint();
+                return;
+            case FIXED64:
+                if (this.end - this.pos < 8) throw notRead;
+                this.pos += 8;
+                return;
+            case LEN:
+                this.span();
+                return;
+            case FIXED32:
+                if (this.end - this.pos < 4) throw notRead;
+                this.pos += 4;
+                return;
+            default:
+                throw notRead; // groups (deprecated) and invalid wire types
+        }
+    }
+    /** The next field's number and wire type; a field number of 0 is invalid. */
+    tag(): [number, number] {
+        const tag = this.varint();
+        const field = Math.floor(tag / 8);
+        if (field === 0) throw notRead;
+        return [field, tag & 7];
+    }
+    sub(start: number, end: number): Reader {
+        return new Reader(this.buf, start, end);
+    }
+}
+
+/** Skips a message's contents, checking only that they are well-formed fields. */
+function skipMessage(r: Reader): void {
+    while (!r.done()) r.skip(r.tag()[1]);
+}
+
+/** Builds an object from map entries in key order, as the protobuf library iterates a map. */
+function sorted<T>(entries: Map<string, T>): Record<string, T> {
+    const out: Record<string, T> = {};
+    for (const key of [...entries.keys()].sort()) {
+        if (key === "__proto__") throw notRead; // the SDK's copy and a plain assignment differ on it
+        out[key] = entries.get(key)!;
+    }
+    return out;
+}
+
+/** A `google.protobuf.Value`, deserialized as the SDK's deserializer gives it. */
+function value(r: Reader, sig: Signatures): unknown {
+    let result: unknown;
+    let kind = false;
+    while (!r.done()) {
+        const [field, wire] = r.tag();
+        switch (field) {
+            case 1: // null_value
+                if (wire !== VARINT) throw notRead;
+                r.varint();
+                result = null;
+                break;
+            case 2: // number_value
+                if (wire !== FIXED64) throw notRead;
+                result = r.double();
+                break;
+            case 3: // string_value
+                if (wire !== LEN) throw notRead;
+                result = r.string();
+                break;
+            case 4: // bool_value
+                if (wire !== VARINT) throw notRead;
+                result = r.varint() !== 0;
+                break;
+            case 5: {
+                // struct_value
+                if (wire !== LEN) throw notRead;
+                const [start, end] = r.span();
+                result = signed(struct(r.sub(start, end), sig), sig);
+                break;
+            }
+            case 6: {
+                // list_value
+                if (wire !== LEN) throw notRead;
+                const [start, end] = r.span();
+                result = list(r.sub(start, end), sig);
+                break;
+            }
+            default:
+                r.skip(wire);
+                continue;
+        }
+        kind = true; // the last kind on the wire wins, as with any oneof
+    }
+    if (!kind) throw notRead; // the library cannot convert a Value with no kind
+    return result;
+}
+
+/** An object that carries the signature key, as the SDK's deserializer unpacks it. */
+function signed(obj: Record<string, unknown>, sig: Signatures): unknown {
+    if (!Object.prototype.hasOwnProperty.call(obj, sig.key)) return obj;
+    const signature = obj[sig.key];
+    if (!signature) return obj; // not a signature: the SDK copies the object as it is
+    if (signature === sig.secret && obj.value !== undefined) return obj.value;
+    throw notRead; // assets, archives, references, a secret without a value: the SDK decides
+}
+
+/** A `google.protobuf.Struct`'s fields, each value deserialized. */
+function struct(r: Reader, sig: Signatures): Record<string, unknown> {
+    const fields = new Map<string, unknown>();
+    while (!r.done()) {
+        const [field, wire] = r.tag();
+        if (field !== 1) {
+            r.skip(wire);
+            continue;
+        }
+        if (wire !== LEN) throw notRead;
+        const [start, end] = r.span();
+        const entry = r.sub(start, end);
+        let key = "";
+        let found = false;
+        let v: unknown;
+        while (!entry.done()) {
+            const [f, w] = entry.tag();
+            if (f === 1) {
+                if (w !== LEN) throw notRead;
+                key = entry.string();
+            } else if (f === 2) {
+                if (w !== LEN) throw notRead;
+                const [s, e] = entry.span();
+                v = value(entry.sub(s, e), sig);
+                found = true;
+            } else {
+                entry.skip(w);
+            }
+        }
+        if (!found) throw notRead; // an entry without a value holds an empty Value
+        fields.set(key, v);
+    }
+    return sorted(fields);
+}
+
+function list(r: Reader, sig: Signatures): unknown[] {
+    const items: unknown[] = [];
+    while (!r.done()) {
+        const [field, wire] = r.tag();
+        if (field !== 1) {
+            r.skip(wire);
+            continue;
+        }
+        if (wire !== LEN) throw notRead;
+        const [start, end] = r.span();
+        items.push(value(r.sub(start, end), sig));
+    }
+    return items;
+}
+
+/** `pulumirpc.AnalyzerPropertyDependencies`: its URNs. */
+function urns(r: Reader): string[] {
+    const out: string[] = [];
+    while (!r.done()) {
+        const [field, wire] = r.tag();
+        if (field !== 1) {
+            r.skip(wire);
+            continue;
+        }
+        if (wire !== LEN) throw notRead;
+        out.push(r.string());
+    }
+    return out;
+}
+
+/** A `pulumirpc.AnalyzerProviderResource`: checked like the SDK's build (its properties must deserialize). */
+function provider(r: Reader, sig: Signatures): void {
+    let properties = false;
+    while (!r.done()) {
+        const [field, wire] = r.tag();
+        if (field === 2) {
+            if (wire !== LEN) throw notRead;
+            const [start, end] = r.span();
+            struct(r.sub(start, end), sig);
+            properties = true;
+        } else if (field === 1 || field === 3 || field === 4) {
+            if (wire !== LEN) throw notRead;
+            r.string();
+        } else {
+            r.skip(wire);
+        }
+    }
+    if (!properties) throw notRead;
+}
+
+/** A `pulumirpc.AnalyzerResource`, as stack-request.ts builds it. */
+function resource(r: Reader, sig: Signatures): PolicyResource {
+    let type = "";
+    let urn = "";
+    let name = "";
+    let props: Record<string, unknown> | undefined;
+    let options = false;
+    const dependencies = new Map<string, { urn: string }[]>();
+    while (!r.done()) {
+        const [field, wire] = r.tag();
+        switch (field) {
+            case 1:
+            case 3:
+            case 4:
+            case 7: // parent
+            case 8: {
+                // dependencies
+                if (wire !== LEN) throw notRead;
+                const s = r.string();
+                if (field === 1) type = s;
+                else if (field === 3) urn = s;
+                else if (field === 4) name = s;
+                break;
+            }
+            case 2: {
+                if (wire !== LEN) throw notRead;
+                const [start, end] = r.span();
+                props = struct(r.sub(start, end), sig);
+                break;
+            }
+            case 5: {
+                if (wire !== LEN) throw notRead;
+                const [start, end] = r.span();
+                skipMessage(r.sub(start, end));
+                options = true;
+                break;
+            }
+            case 6: {
+                if (wire !== LEN) throw notRead;
+                const [start, end] = r.span();
+                provider(r.sub(start, end), sig);
+                break;
+            }
+            case 9: {
+                if (wire !== LEN) throw notRead;
+                const [start, end] = r.span();
+                const entry = r.sub(start, end);
+                let key = "";
+                let list: { urn: string }[] = [];
+                while (!entry.done()) {
+                    const [f, w] = entry.tag();
+                    if (f === 1) {
+                        if (w !== LEN) throw notRead;
+                        key = entry.string();
+                    } else if (f === 2) {
+                        if (w !== LEN) throw notRead;
+                        const [s, e] = entry.span();
+                        list = urns(entry.sub(s, e)).map(u => ({ urn: u }));
+                    } else {
+                        entry.skip(w);
+                    }
+                }
+                dependencies.set(key, list);
+                break;
+            }
+            default:
+                r.skip(wire);
+        }
+    }
+    // The SDK's build fails on a resource without options or properties: left to it.
+    if (!options || props === undefined) throw notRead;
+    const propertyDependencies: Record<string, { urn: string }[]> = {};
+    for (const key of [...dependencies.keys()].sort()) {
+        if (key === "__proto__") throw notRead;
+        propertyDependencies[key] = dependencies.get(key)!;
+    }
+    return { type, name, urn, props, propertyDependencies } as unknown as PolicyResource;
+}
+
+/**
+ * The resources of an AnalyzeStackRequest's bytes, as stack-request.ts builds them from the decoded
+ * request; undefined for anything read differently here or refused by the SDK's build.
+ */
+export function decodeStackRequest(bytes: Uint8Array, sig: Signatures): PolicyResource[] | undefined {
+    const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const r = new Reader(buf, 0, buf.length);
+    const resources: PolicyResource[] = [];
+    try {
+        while (!r.done()) {
+            const [field, wire] = r.tag();
+            if (field !== 1) {
+                r.skip(wire);
+                continue;
+            }
+            if (wire !== LEN) throw notRead;
+            const [start, end] = r.span();
+            resources.push(resource(r.sub(start, end), sig));
+        }
+    } catch (e) {
+        if (e === notRead || e instanceof RangeError) return undefined; // RangeError: a structure too deep to walk
+        throw e;
+    }
+    return resources;
+}

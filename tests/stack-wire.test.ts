@@ -1,0 +1,215 @@
+// AnalyzeStack requests read from their bytes (policies/lib/stack-wire.ts) give exactly the
+// resources the SDK's protobuf decoding and stack-request.ts build give, or nothing (the request
+// then goes the SDK's way): on generated requests, on their bytes cut short or altered, and on
+// values the SDK treats specially (secrets, assets, signature keys, `__proto__`).
+
+import * as assert from "assert";
+import fc from "fast-check";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import { decodeStackRequest, Signatures } from "../policies/lib/stack-wire";
+import { stackResources, ProtoResource } from "../policies/lib/stack-request";
+import { loadSdkModules, stackWireReader } from "../policies/lib/dispatch";
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const rpc = require("@pulumi/pulumi/runtime/rpc");
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { deserializeProperties } = require("@pulumi/policy/deserialize");
+
+const sig: Signatures = { key: rpc.specialSigKey, secret: rpc.specialSecretSig };
+const seed = Number(process.env.STACK_WIRE_SEED ?? 20261202);
+
+/** What the SDK's way gives for these bytes: its resources, or undefined where decoding or the build fails. */
+function sdkWay(bytes: Uint8Array): unknown {
+    let request: analyzerpb.AnalyzeStackRequest;
+    try {
+        request = analyzerpb.AnalyzeStackRequest.deserializeBinary(bytes);
+    } catch {
+        return { failed: "decode" };
+    }
+    return stackResources(request.getResourcesList() as unknown as ProtoResource[], deserializeProperties) ?? { failed: "build" };
+}
+
+/** Our reading must be the SDK's, key order and all, whenever it gives one. */
+function agrees(bytes: Uint8Array): boolean {
+    const ours = decodeStackRequest(bytes, sig);
+    if (ours === undefined) return false;
+    const theirs = sdkWay(bytes);
+    assert.ok(Array.isArray(theirs), `read a request the SDK's way refuses (${JSON.stringify(theirs)})`);
+    assert.deepStrictEqual(ours, theirs);
+    assert.strictEqual(JSON.stringify(ours), JSON.stringify(theirs));
+    return true;
+}
+
+const key = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom("bucket", "tags", "vpcId", "b", "a", "10", "2", "", "ü", "😀", "Z", "a b") },
+    { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 4 }) },
+    { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "value", sig.key) },
+);
+const leaf = fc.oneof(
+    fc.constant(null),
+    fc.boolean(),
+    fc.double(),
+    fc.integer(),
+    fc.string({ unit: "grapheme", maxLength: 6 }),
+    fc.constant("04da6b54-80e4-46f7-96ec-b56ff0331ba9"),
+);
+const { tree } = fc.letrec<{ tree: unknown; node: unknown }>(tie => ({
+    tree: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, tie("node")),
+    node: fc.oneof(
+        fc.array(tie("tree"), { maxLength: 3 }),
+        fc.dictionary(key, tie("tree"), { maxKeys: 4 }),
+        // Values the SDK unpacks or refuses: secrets (with and without a value), assets, a blank signature.
+        tie("tree").map(v => ({ [sig.key]: sig.secret, value: v })),
+        fc.constant({ [sig.key]: sig.secret }),
+        fc.constant({ [sig.key]: rpc.specialAssetSig, text: "x" }),
+        tie("tree").map(v => ({ [sig.key]: "", v })),
+    ),
+}));
+
+const resourceArb = fc.record(
+    {
+        type: fc.constantFrom("aws:s3/bucket:Bucket", "gcp:compute/network:Network", "", "x:y:Z"),
+        name: fc.string({ maxLength: 5 }),
+        urn: fc.constantFrom("urn:pulumi:dev::p::aws:s3/bucket:Bucket::b", ""),
+        props: fc.option(fc.dictionary(key, tree, { maxKeys: 5 }), { freq: 8 }),
+        options: fc.boolean().map(b => b || Math.random() < 0.9),
+        provider: fc.option(fc.option(fc.dictionary(key, tree, { maxKeys: 2 }), { freq: 5 }), { freq: 2 }),
+        deps: fc.dictionary(key, fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }), { maxKeys: 3 }),
+        parent: fc.option(fc.string({ maxLength: 4 })),
+    },
+    { requiredKeys: ["type", "name", "urn", "props", "options", "provider", "deps"] },
+) as fc.Arbitrary<Generated>;
+
+interface Generated {
+    type: string;
+    name: string;
+    urn: string;
+    props: Record<string, unknown> | null;
+    options: boolean;
+    provider: Record<string, unknown> | null | undefined;
+    deps: Record<string, string[]>;
+    parent?: string | null;
+}
+
+function encode(resources: readonly Generated[]): Uint8Array {
+    const request = new analyzerpb.AnalyzeStackRequest();
+    request.setResourcesList(
+        resources.map(g => {
+            const r = new analyzerpb.AnalyzerResource();
+            r.setType(g.type);
+            r.setName(g.name);
+            r.setUrn(g.urn);
+            if (g.props) r.setProperties(Struct.fromJavaScript(g.props as never));
+            if (g.options) r.setOptions(new analyzerpb.AnalyzerResourceOptions().setProtect(g.name.length % 2 === 0));
+            if (g.provider !== null) {
+                const p = new analyzerpb.AnalyzerProviderResource();
+                p.setType("pulumi:providers:aws");
+                if (g.provider) p.setProperties(Struct.fromJavaScript(g.provider as never));
+                r.setProvider(p);
+            }
+            if (g.parent) r.setParent(g.parent);
+            for (const [k, urns] of Object.entries(g.deps)) r.getPropertydependenciesMap().set(k, new analyzerpb.AnalyzerPropertyDependencies().setUrnsList(urns));
+            return r;
+        }),
+    );
+    return request.serializeBinary();
+}
+
+describe("AnalyzeStack requests read from their bytes", function () {
+    this.timeout(120000);
+
+    it("give the SDK's resources, key order and all, or leave the request to the SDK", () => {
+        let read = 0;
+        let runs = 0;
+        fc.assert(
+            fc.property(fc.array(resourceArb, { maxLength: 4 }), resources => {
+                runs++;
+                if (agrees(encode(resources))) read++;
+            }),
+            { numRuns: 600, seed },
+        );
+        // Most generated requests are plain enough to be read here: the comparison covered something.
+        assert.ok(read > runs / 3, `read ${read} of ${runs}`);
+    });
+
+    it("read the bench's stack as the SDK does", () => {
+        const { benchResources } = require("../bench/fixtures");
+        const { toAnalyzeStackRequest } = require("../tools/lib/analyzer-client");
+        assert.ok(agrees(toAnalyzeStackRequest(benchResources(400)).serializeBinary()));
+    });
+
+    it("read map entries in the order the SDK gives them, whatever their order on the wire", () => {
+        // Go's protobuf encoder writes map entries in random order; concatenated Structs make one
+        // Struct whose entries come in the order written, a repeated key included.
+        const lenField = (field: number, body: Uint8Array) => {
+            const len: number[] = [];
+            for (let n = body.length; ; n >>>= 7) {
+                if (n < 0x80) {
+                    len.push(n);
+                    break;
+                }
+                len.push((n & 0x7f) | 0x80);
+            }
+            return Buffer.concat([Buffer.from([(field << 3) | 2, ...len]), body]);
+        };
+        const struct = (...parts: Record<string, unknown>[]) => Buffer.concat(parts.map(p => Struct.fromJavaScript(p as never).serializeBinary()));
+        const base = (deps: Record<string, string[]>) =>
+            Buffer.from(encode([{ type: "t", name: "n", urn: "u", props: {}, options: true, provider: null, deps }])).subarray(2); // the resource, without its request field header
+        const nested = Struct.fromJavaScript({ y: 1 }).serializeBinary();
+        const props = Buffer.concat([struct({ zeta: 1 }, { b: { q: 1, p: 2 } }, { a: 2, "10": 1 }, { "2": 0, zeta: "last" }), lenField(1, Buffer.concat([lenField(1, Buffer.from("c")), lenField(2, lenField(5, nested))]))]);
+        const depsOutOfOrder = Buffer.concat([base({ z: ["u1"] }), base({ a: ["u2"] }).subarray(base({}).length)]);
+        const resource = Buffer.concat([depsOutOfOrder, lenField(2, props)]);
+        const bytes = lenField(1, resource);
+        assert.ok(agrees(bytes));
+        const [r] = decodeStackRequest(bytes, sig) as unknown as { props: Record<string, unknown>; propertyDependencies: object }[];
+        assert.deepStrictEqual(Object.keys(r.props), ["2", "10", "a", "b", "c", "zeta"]);
+        assert.strictEqual(r.props.zeta, "last");
+        assert.deepStrictEqual(Object.keys(r.propertyDependencies), ["a", "z"]);
+    });
+
+    it("never read bytes cut short or altered differently from the SDK", () => {
+        let read = 0;
+        fc.assert(
+            fc.property(fc.array(resourceArb, { minLength: 1, maxLength: 2 }), fc.array(fc.tuple(fc.nat(), fc.nat(255)), { minLength: 1, maxLength: 3 }), fc.nat(), (resources, edits, cut) => {
+                const bytes = Buffer.from(encode(resources));
+                for (const [at, byte] of edits) if (bytes.length > 0) bytes[at % bytes.length] = byte;
+                const altered = cut % 3 === 0 ? bytes.subarray(0, cut % (bytes.length + 1)) : bytes;
+                if (agrees(altered)) read++;
+            }),
+            { numRuns: 1500, seed },
+        );
+        assert.ok(read > 0);
+    });
+
+    it("leave what the SDK treats specially to the SDK", () => {
+        const one = (props: Record<string, unknown>, o: { options?: boolean } = {}) => encode([{ type: "t", name: "n", urn: "u", props, options: o.options ?? true, provider: null, deps: {} }]);
+        assert.strictEqual(decodeStackRequest(one({ a: { [sig.key]: rpc.specialAssetSig, text: "x" } }), sig), undefined);
+        assert.strictEqual(decodeStackRequest(one({ a: { [sig.key]: sig.secret } }), sig), undefined);
+        assert.strictEqual(decodeStackRequest(one({ a: 1 }, { options: false }), sig), undefined);
+        // A `__proto__` key, which the protobuf library's maps cannot hold either (written as bytes).
+        const withKey = (props: Record<string, unknown>) => {
+            const bytes = Buffer.from(one(props));
+            bytes.write("__proto__", bytes.indexOf("__prota__"), "latin1");
+            return bytes;
+        };
+        assert.strictEqual(decodeStackRequest(withKey({ a: { __prota__: { x: 1 } } }), sig), undefined);
+        assert.strictEqual(decodeStackRequest(withKey({ __prota__: 1 }), sig), undefined);
+        // A secret is unwrapped, as the SDK's deserializer does for policies.
+        assert.deepStrictEqual((decodeStackRequest(one({ a: { [sig.key]: sig.secret, value: { b: [1] } } }), sig) as { props: unknown }[])[0].props, { a: { b: [1] } });
+        // Strings that are not UTF-8 are left to the SDK's decoder.
+        const bytes = Buffer.from(one({ a: "xyz" }));
+        const at = bytes.indexOf(Buffer.from("xyz"));
+        bytes[at] = 0xff;
+        assert.strictEqual(decodeStackRequest(bytes, sig), undefined);
+    });
+
+    it("are read so only when a probe request reads exactly as the SDK reads it", () => {
+        const m = loadSdkModules()!;
+        assert.strictEqual(typeof stackWireReader(m), "function");
+        assert.strictEqual(stackWireReader({ ...m, rpc: { ...m.rpc, specialSigKey: undefined } }), undefined);
+        // A deserializer that reads values otherwise than this module does fails the probe.
+        const changed = { ...m.deserialize, deserializeProperties: (s: object, p: boolean) => ({ ...deserializeProperties(s, p), extra: 1 }) };
+        assert.strictEqual(stackWireReader({ ...m, deserialize: changed }), undefined);
+    });
+});
