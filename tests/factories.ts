@@ -1784,3 +1784,50 @@ export const functionV2IamPolicy = factory("gcp:cloudfunctionsv2/functionIamPoli
     location: "us-central1",
     policyData: JSON.stringify({ bindings: [{ role: "roles/cloudfunctions.invoker", members: [`serviceAccount:${GCP_APP_SA}`] }] }),
 });
+
+// --- CIS log-based metric alerts (gcp-logging-cis-metric-alerts) ----------------------------------
+
+const cisMetricType = "gcp:logging/metric:Metric";
+const cisAlertType = "gcp:monitoring/alertPolicy:AlertPolicy";
+
+/** A log-based metric in the PHI project, named `cis-<change>`, with `filter`. */
+export const logMetric = (change: string, filter: unknown, changes: Props = {}): ResourceInput =>
+    factory(cisMetricType, `cis-${change}`, { project: GCP_PROJECT, name: `cis-${change}`, filter })(changes);
+
+/** An alert policy in the PHI project with one threshold condition on the user metric `metricName`. */
+export const alertPolicy = (metricName: string, changes: Props = {}): ResourceInput =>
+    factory(cisAlertType, `alert-${metricName}`, {
+        project: GCP_PROJECT,
+        displayName: `CIS ${metricName}`,
+        combiner: "OR",
+        conditions: [{
+            displayName: `${metricName} changed`,
+            conditionThreshold: { filter: `metric.type="logging.googleapis.com/user/${metricName}" AND resource.type="global"`, comparison: "COMPARISON_GT", duration: "0s", thresholdValue: 0 },
+        }],
+        notificationChannels: ["projects/phi-prod/notificationChannels/123"],
+    })(changes);
+
+/** The metric as state and `pulumi stack export` show it: provider defaults filled in, "" for unset strings, blocks as lists. */
+export const logMetricOutputs = (change: string, filter: string, changes: Props = {}): ResourceInput =>
+    asOutputs(factory(cisMetricType, `cis-${change}`, {
+        project: GCP_PROJECT, name: `cis-${change}`, filter, bucketName: "", description: "", disabled: false, valueExtractor: "", labelExtractors: {}, bucketOptions: null,
+        deletionPolicy: "DELETE", id: `cis-${change}`,
+        metricDescriptor: [{ metricKind: "DELTA", valueType: "INT64", unit: "1", displayName: "", labels: [] }],
+    })(changes));
+
+export const alertPolicyOutputs = (metricName: string, changes: Props = {}): ResourceInput =>
+    asOutputs(factory(cisAlertType, `alert-${metricName}`, {
+        project: GCP_PROJECT, displayName: `CIS ${metricName}`, combiner: "OR", enabled: true, severity: "", userLabels: {}, documentation: [], alertStrategy: [],
+        notificationChannels: ["projects/phi-prod/notificationChannels/123"], name: `projects/${GCP_PROJECT}/alertPolicies/42`, deletionPolicy: "DELETE", id: `projects/${GCP_PROJECT}/alertPolicies/42`,
+        creationRecords: [{ mutateTime: "2026-12-01T00:00:00Z", mutatedBy: "ci@phi-prod.iam.gserviceaccount.com" }],
+        conditions: [{
+            displayName: `${metricName} changed`,
+            name: `projects/${GCP_PROJECT}/alertPolicies/42/conditions/7`,
+            conditionThreshold: [{
+                filter: `metric.type="logging.googleapis.com/user/${metricName}"`, comparison: "COMPARISON_GT", duration: "0s", thresholdValue: 0, denominatorFilter: "",
+                evaluationMissingData: "", aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_COUNT", crossSeriesReducer: "", groupByFields: [] }],
+                denominatorAggregations: [], forecastOptions: [], trigger: [{ count: 1, percent: 0 }],
+            }],
+            conditionAbsent: [], conditionMatchedLog: [], conditionMonitoringQueryLanguage: [], conditionPrometheusQueryLanguage: [], conditionSql: [],
+        }],
+    })(changes));

@@ -11,6 +11,7 @@ export interface HipaaSection {
 
 export const hipaaSections = {
     "164.308(a)(1)(ii)(B)": { title: "Risk management", kind: "Required" },
+    "164.308(a)(1)(ii)(D)": { title: "Information system activity review", kind: "Required" },
     "164.308(a)(5)(ii)(B)": { title: "Protection from malicious software", kind: "Addressable" },
     "164.308(a)(7)(ii)(A)": { title: "Data backup plan", kind: "Required" },
     "164.308(a)(7)(ii)(B)": { title: "Disaster recovery plan", kind: "Required" },

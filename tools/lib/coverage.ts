@@ -54,11 +54,6 @@ export const decisions: Readonly<Record<string, string>> = {
     "ec2-instances-in-vpc":
         "no policy: EC2-Classic was retired on 15 August 2023, so every instance a program can launch runs in a VPC and this rule can never fail; " +
         "`aws-ec2-instance-no-public-ip` and the security-group policies check what the VPC exposes",
-    "gcp-audit-logging-03":
-        "no policy: whether a `gcp.logging.Metric` filter selects the same entries as CIS's (ownership, audit-config, custom-role, firewall, route, " +
-        "network, GCS IAM and Cloud SQL changes) is a question about Logging query language semantics that comparing filter text cannot answer " +
-        "without false alarms, and the metrics and alert policies usually live in the organization's monitoring project, outside the stack; " +
-        "a project the stack creates is held to its audit config and export sink by `gcp-logging-project-audit-config` and `gcp-logging-project-export-sink`",
 };
 
 const issueOf: Readonly<Record<string, string>> = { WP1: "#15", WP2: "#16", WP3: "#17", WP4: "#18", WP5: "#19", WP6: "#20" };
