@@ -17,6 +17,8 @@ const rpc = require("@pulumi/pulumi/runtime/rpc");
 const { deserializeProperties } = require("@pulumi/policy/deserialize");
 
 const sig: Signatures = { key: rpc.specialSigKey, secret: rpc.specialSecretSig };
+const checkOptions = (b: Uint8Array) => void analyzerpb.AnalyzerResourceOptions.deserializeBinary(b);
+const read = (bytes: Uint8Array) => decodeStackRequest(bytes, sig, checkOptions);
 const seed = Number(process.env.STACK_WIRE_SEED ?? 20261202);
 
 /** What the SDK's way gives for these bytes: its resources, or undefined where decoding or the build fails. */
@@ -32,7 +34,7 @@ function sdkWay(bytes: Uint8Array): unknown {
 
 /** Our reading must be the SDK's, key order and all, whenever it gives one. */
 function agrees(bytes: Uint8Array): boolean {
-    const ours = decodeStackRequest(bytes, sig);
+    const ours = read(bytes);
     if (ours === undefined) return false;
     const theirs = sdkWay(bytes);
     assert.ok(Array.isArray(theirs), `read a request the SDK's way refuses (${JSON.stringify(theirs)})`);
@@ -162,7 +164,7 @@ describe("AnalyzeStack requests read from their bytes", function () {
         const resource = Buffer.concat([depsOutOfOrder, lenField(2, props)]);
         const bytes = lenField(1, resource);
         assert.ok(agrees(bytes));
-        const [r] = decodeStackRequest(bytes, sig) as unknown as { props: Record<string, unknown>; propertyDependencies: object }[];
+        const [r] = read(bytes) as unknown as { props: Record<string, unknown>; propertyDependencies: object }[];
         assert.deepStrictEqual(Object.keys(r.props), ["2", "10", "a", "b", "c", "zeta"]);
         assert.strictEqual(r.props.zeta, "last");
         assert.deepStrictEqual(Object.keys(r.propertyDependencies), ["a", "z"]);
@@ -184,24 +186,33 @@ describe("AnalyzeStack requests read from their bytes", function () {
 
     it("leave what the SDK treats specially to the SDK", () => {
         const one = (props: Record<string, unknown>, o: { options?: boolean } = {}) => encode([{ type: "t", name: "n", urn: "u", props, options: o.options ?? true, provider: null, deps: {} }]);
-        assert.strictEqual(decodeStackRequest(one({ a: { [sig.key]: rpc.specialAssetSig, text: "x" } }), sig), undefined);
-        assert.strictEqual(decodeStackRequest(one({ a: { [sig.key]: sig.secret } }), sig), undefined);
-        assert.strictEqual(decodeStackRequest(one({ a: 1 }, { options: false }), sig), undefined);
+        assert.strictEqual(read(one({ a: { [sig.key]: rpc.specialAssetSig, text: "x" } })), undefined);
+        assert.strictEqual(read(one({ a: { [sig.key]: sig.secret } })), undefined);
+        assert.strictEqual(read(one({ a: 1 }, { options: false })), undefined);
         // A `__proto__` key, which the protobuf library's maps cannot hold either (written as bytes).
         const withKey = (props: Record<string, unknown>) => {
             const bytes = Buffer.from(one(props));
             bytes.write("__proto__", bytes.indexOf("__prota__"), "latin1");
             return bytes;
         };
-        assert.strictEqual(decodeStackRequest(withKey({ a: { __prota__: { x: 1 } } }), sig), undefined);
-        assert.strictEqual(decodeStackRequest(withKey({ __prota__: 1 }), sig), undefined);
+        assert.strictEqual(read(withKey({ a: { __prota__: { x: 1 } } })), undefined);
+        assert.strictEqual(read(withKey({ __prota__: 1 })), undefined);
         // A secret is unwrapped, as the SDK's deserializer does for policies.
-        assert.deepStrictEqual((decodeStackRequest(one({ a: { [sig.key]: sig.secret, value: { b: [1] } } }), sig) as { props: unknown }[])[0].props, { a: { b: [1] } });
+        assert.deepStrictEqual((read(one({ a: { [sig.key]: sig.secret, value: { b: [1] } } })) as { props: unknown }[])[0].props, { a: { b: [1] } });
         // Strings that are not UTF-8 are left to the SDK's decoder.
         const bytes = Buffer.from(one({ a: "xyz" }));
         const at = bytes.indexOf(Buffer.from("xyz"));
         bytes[at] = 0xff;
-        assert.strictEqual(decodeStackRequest(bytes, sig), undefined);
+        assert.strictEqual(read(bytes), undefined);
+        // Options the SDK's decoder refuses (protect sent as a string) make the whole request the SDK's.
+        const r = new analyzerpb.AnalyzerResource();
+        r.setType("t");
+        r.setProperties(Struct.fromJavaScript({ a: 1 }));
+        const options = Buffer.from([0x0a, 0x03, 0x61, 0x62, 0x63]);
+        const resource = Buffer.concat([Buffer.from(r.serializeBinary()), Buffer.from([0x2a, options.length]), options]);
+        const request = Buffer.concat([Buffer.from([0x0a, resource.length]), resource]);
+        assert.throws(() => analyzerpb.AnalyzeStackRequest.deserializeBinary(request));
+        assert.strictEqual(read(request), undefined);
     });
 
     it("are read so only when a probe request reads exactly as the SDK reads it", () => {

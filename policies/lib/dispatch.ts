@@ -461,7 +461,12 @@ export function dispatchingImplementation(
         // own handler is to answer it, or reads anything of it but its resources.
         const wire = wireCall.request instanceof WireStackRequest ? wireCall.request : undefined;
         const call = wire ? (Object.create(wireCall, { request: { get: () => wire.message() } }) as typeof wireCall) : wireCall;
-        if (stackPolicies.length === 0) return analyzeStack(call, callback);
+        const bySdk = () => {
+            // Bytes read here but not by the SDK's decoding fail as gRPC fails a request it cannot decode.
+            if (wire && !wire.decodes()) return callback({ code: grpcInternal, details: "Error deserializing request" });
+            return void analyzeStack(call, callback);
+        };
+        if (stackPolicies.length === 0) return bySdk();
         const req = (wire ? undefined : call.request) as { getResourcesList(): { getType(): string }[] } | undefined;
         const typesOf = () => (wire ? wire.resources.map(r => r.type) : req!.getResourcesList().map(r => r.getType()));
         let present: Set<string> | undefined;
@@ -500,9 +505,9 @@ export function dispatchingImplementation(
             const request = wire ? wire.withoutResources() : Object.create(req!, { getResourcesList: { value: () => [] } });
             view = Object.create(call, { request: { value: request } });
         } catch {
-            return analyzeStack(call, callback);
+            return bySdk();
         }
-        return makeStack(list)(view as { request: unknown }, (err, resp) => (captureFailed ? analyzeStack(call, callback) : callback(err, resp)));
+        return makeStack(list)(view as { request: unknown }, (err, resp) => (captureFailed ? bySdk() : callback(err, resp)));
     };
 
     // Serializing by appending kept bytes is used only when it gives the SDK's bytes exactly.
@@ -549,6 +554,9 @@ export function dispatchingImplementation(
 
 type Proto = Record<string, new () => Record<string, (...a: unknown[]) => unknown>>;
 
+/** gRPC's INTERNAL status, which grpc-js answers with for a request it cannot decode. */
+const grpcInternal = 13;
+
 /** An AnalyzeStack request read from its bytes, with the SDK's decoding of it on demand. */
 export class WireStackRequest {
     private decoded: unknown;
@@ -560,6 +568,15 @@ export class WireStackRequest {
     /** The request as the SDK's protobuf code decodes it. */
     message(): Record<string, unknown> {
         return (this.decoded ??= this.sdkDecode(this.bytes)) as Record<string, unknown>;
+    }
+    /** Whether the SDK's protobuf code decodes the bytes at all. */
+    decodes(): boolean {
+        try {
+            this.message();
+            return true;
+        } catch {
+            return false;
+        }
     }
     /** The request with no resources, for the SDK's handler to run stack policies given their own. */
     withoutResources(): object {
@@ -620,7 +637,10 @@ export function stackWireReader(m: SdkModules): ((bytes: Buffer) => readonly Pol
         const decode = proto.AnalyzeStackRequest.deserializeBinary;
         if (typeof decode !== "function") return undefined;
         const expected = stackResources(decode.call(proto.AnalyzeStackRequest, bytes).getResourcesList() as ProtoResource[], deserializeProperties);
-        const read = (b: Buffer) => decodeStackRequest(b, sig);
+        const Options = proto.AnalyzerResourceOptions as unknown as { deserializeBinary?: (b: Uint8Array) => unknown };
+        if (typeof Options.deserializeBinary !== "function") return undefined;
+        const checkOptions = (b: Uint8Array) => void Options.deserializeBinary!.call(Options, b);
+        const read = (b: Buffer) => decodeStackRequest(b, sig, checkOptions);
         if (!expected || JSON.stringify(read(bytes)) !== JSON.stringify(expected)) return undefined;
         return read;
     } catch {

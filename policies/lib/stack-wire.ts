@@ -16,8 +16,8 @@
 // - map entries in key order, the last of a repeated key winning, as the library gives them;
 // - a resource without options or properties, a `Value` with no kind, a key `__proto__`, or a value
 //   signed as anything but a secret (assets, archives, resource references) is left to the SDK.
-// Messages this does not need (options, a provider's own fields) are skipped as unknown fields:
-// their contents are checked only for being well-formed protobuf, as the engine always sends them.
+// A resource's options, which stack policies do not read, are checked with the SDK's own decoder
+// (`checkOptions`), so a request the SDK's decoding refuses is never read here.
 // dispatch.ts checks on a probe request at start that this reads as the SDK does, and
 // tests/stack-wire.test.ts compares the two on generated requests.
 
@@ -29,6 +29,9 @@ export interface Signatures {
     readonly key: string;
     readonly secret: string;
 }
+
+/** Throws where the SDK's protobuf code cannot decode a resource's options message. */
+export type OptionsCheck = (bytes: Uint8Array) => void;
 
 /** Thrown inside the decoder for anything it does not read; never escapes it. */
 class NotRead extends Error {}
@@ -115,9 +118,19 @@ class Reader {
     }
 }
 
-/** Skips a message's contents, checking only that they are well-formed fields. */
-function skipMessage(r: Reader): void {
-    while (!r.done()) r.skip(r.tag()[1]);
+// Most resources of a stack carry the same few options messages: each is checked once.
+const optionsDecoded = new Set<string>();
+const optionsKept = 1024;
+
+function checked(bytes: Buffer, checkOptions: OptionsCheck): void {
+    const key = bytes.length <= 256 ? bytes.toString("latin1") : undefined;
+    if (key !== undefined && optionsDecoded.has(key)) return;
+    try {
+        checkOptions(bytes);
+    } catch {
+        throw notRead;
+    }
+    if (key !== undefined && optionsDecoded.size < optionsKept) optionsDecoded.add(key);
 }
 
 /** Builds an object from map entries in key order, as the protobuf library iterates a map. */
@@ -273,7 +286,7 @@ function provider(r: Reader, sig: Signatures): void {
 }
 
 /** A `pulumirpc.AnalyzerResource`, as stack-request.ts builds it. */
-function resource(r: Reader, sig: Signatures): PolicyResource {
+function resource(r: Reader, sig: Signatures, checkOptions: OptionsCheck): PolicyResource {
     let type = "";
     let urn = "";
     let name = "";
@@ -305,7 +318,7 @@ function resource(r: Reader, sig: Signatures): PolicyResource {
             case 5: {
                 if (wire !== LEN) throw notRead;
                 const [start, end] = r.span();
-                skipMessage(r.sub(start, end));
+                if (end > start) checked(r.buf.subarray(start, end), checkOptions);
                 options = true;
                 break;
             }
@@ -355,7 +368,7 @@ function resource(r: Reader, sig: Signatures): PolicyResource {
  * The resources of an AnalyzeStackRequest's bytes, as stack-request.ts builds them from the decoded
  * request; undefined for anything read differently here or refused by the SDK's build.
  */
-export function decodeStackRequest(bytes: Uint8Array, sig: Signatures): PolicyResource[] | undefined {
+export function decodeStackRequest(bytes: Uint8Array, sig: Signatures, checkOptions: OptionsCheck): PolicyResource[] | undefined {
     const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const r = new Reader(buf, 0, buf.length);
     const resources: PolicyResource[] = [];
@@ -368,7 +381,7 @@ export function decodeStackRequest(bytes: Uint8Array, sig: Signatures): PolicyRe
             }
             if (wire !== LEN) throw notRead;
             const [start, end] = r.span();
-            resources.push(resource(r.sub(start, end), sig));
+            resources.push(resource(r.sub(start, end), sig, checkOptions));
         }
     } catch (e) {
         if (e === notRead || e instanceof RangeError) return undefined; // RangeError: a structure too deep to walk
