@@ -230,6 +230,20 @@ describe("configuration: waivers, PHI scope, knob bounds and remediation", () =>
         }
     });
 
+    it("each Configure's values decide, however often the same values were resolved before", async () => {
+        // The pack resolves each distinct config once; a later Configure must still take effect.
+        const minimum = (days: number) => ({ [backup]: { minimumRetentionDays: days } });
+        const sevenDays = rg("c", { snapshotRetentionLimit: 7 });
+        for (const days of [14, 14, 7, 14, 5, 7]) {
+            const v = await pack.check(backup, sevenDays, minimum(days));
+            if (days > 7) assertChecked(v, backup, sevenDays, minimum(days), tooShort);
+            else assertPasses(v);
+        }
+        const invalid = await pack.check(backup, sevenDays, { [backup]: { minimumRetentionDays: -1 } });
+        assert.match(invalid.violations[0] ?? "", /misconfigured: minimumRetentionDays must be/);
+        assertChecked(await pack.check(backup, sevenDays, minimum(14)), backup, sevenDays, minimum(14), tooShort);
+    });
+
     it("a compliant resource passes with the default configuration", async () => {
         assertPasses(await pack.check(backup, rg("c")));
     });

@@ -123,7 +123,7 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         const report = reportViolation as unknown as DiagnosticReport;
         const prepared = prepare(args);
         if ("stop" in prepared) {
-            if (prepared.stop === "skip") return args.notApplicable(prepared.reason);
+            if (prepared.stop === "skip") return declareNotApplicable(args, prepared.reason);
             return report({ message: prepared.message });
         }
         let outcomes: readonly Outcome[];
@@ -137,17 +137,17 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         }
         if (prepared.waiverProblem) outcomes = [prepared.waiverProblem, ...outcomes];
         const reason = reportOutcomes(outcomes, cite, report);
-        if (reason !== undefined) args.notApplicable(reason);
+        if (reason !== undefined) declareNotApplicable(args, reason);
     };
 
     const remediate = (args: ResourceValidationArgs): Patch | undefined => {
         const prepared = prepare(args);
         if ("stop" in prepared) {
             // A misconfigured policy changes nothing; its violation is reported by validation.
-            return prepared.stop === "skip" ? args.notApplicable(prepared.reason) : undefined;
+            return prepared.stop === "skip" ? declareNotApplicable(args, prepared.reason) : undefined;
         }
         if (!definition.remediate) {
-            return args.notApplicable(`no automatic remediation: ${definition.noAutoRemediation ?? "the fix needs a decision only a person can make"}`);
+            return declareNotApplicable(args, `no automatic remediation: ${definition.noAutoRemediation ?? "the fix needs a decision only a person can make"}`);
         }
         let patch: Patch | undefined;
         try {
@@ -173,8 +173,8 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         const otherType = named.length === definition.types.length
             ? `Policy only applies to resources of type ${listed.replace(/, ([^,]*)$/, " or $1")}`
             : `Policy only applies to resources of type ${listed} and ${definition.types.length - named.length} other types`;
-        validateResource = (args, reportViolation) => (types.has(args.type) ? validate(args, reportViolation) : args.notApplicable(otherType));
-        remediateResource = args => (types.has(args.type) ? remediate(args) : args.notApplicable(otherType));
+        validateResource = (args, reportViolation) => (types.has(args.type) ? validate(args, reportViolation) : declareNotApplicable(args, otherType));
+        remediateResource = args => (types.has(args.type) ? remediate(args) : declareNotApplicable(args, otherType));
     }
 
     const sdk: ResourceValidationPolicy = {
@@ -183,6 +183,21 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         remediateResource,
     };
     return { definition: definition as unknown as PolicyDefinition<Knobs>, sdk };
+}
+
+/**
+ * Tells the SDK the policy does not apply. The SDK's `notApplicable` throws an Error that it
+ * catches and reads only the reason of; capturing that Error's stack trace was a measurable share
+ * of a checked resource's cost, so none is captured. The reason, and so the answer, is the same.
+ */
+export function declareNotApplicable(args: { notApplicable(reason?: string): never }, reason: string): never {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return args.notApplicable(reason);
+    } finally {
+        Error.stackTraceLimit = limit;
+    }
 }
 
 /** What the SDK (and Pulumi Cloud) shows of a policy, derived from its definition and the catalog. */
@@ -238,8 +253,43 @@ export function resolveKnobConfig<K extends Knobs>(
     ownKnobs: K,
     args: { getConfig<T extends object>(): T },
     cite: string,
-): { common: KnobValues<typeof commonKnobs>; own: KnobValues<K> } | { invalid: string } {
+): ResolvedConfig<K> {
     const given = readConfig(args);
+    // Configure's values change only with Configure, and resolving them per resource was a
+    // measurable share of a checked resource's cost: each distinct config is resolved once.
+    let key: string;
+    try {
+        key = `${policy}\u0000${cite}\u0000${JSON.stringify(given)}`;
+    } catch {
+        return resolveGivenConfig(policy, ownKnobs, given, cite);
+    }
+    let known = resolvedConfigs.get(ownKnobs);
+    if (!known) resolvedConfigs.set(ownKnobs, (known = new Map()));
+    let resolved = known.get(key) as ResolvedConfig<K> | undefined;
+    if (!resolved) {
+        resolved = frozen(resolveGivenConfig(policy, ownKnobs, given, cite));
+        if (known.size >= resolvedConfigsPerPolicy) known.clear();
+        known.set(key, resolved);
+    }
+    return resolved;
+}
+
+type ResolvedConfig<K extends Knobs> = { common: KnobValues<typeof commonKnobs>; own: KnobValues<K> } | { invalid: string };
+
+/** Resolved configs by the policy's knobs and the config given; a handful per policy in practice. */
+const resolvedConfigs = new WeakMap<Knobs, Map<string, ResolvedConfig<Knobs>>>();
+const resolvedConfigsPerPolicy = 32;
+
+/** Shared between resources, so no check may change it. */
+function frozen<T>(value: T): T {
+    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+        for (const v of Object.values(value)) frozen(v);
+        Object.freeze(value);
+    }
+    return value;
+}
+
+function resolveGivenConfig<K extends Knobs>(policy: string, ownKnobs: K, given: Record<string, unknown>, cite: string): ResolvedConfig<K> {
     const unknown = unknownKnobFinding(policy, given, cite, ownKnobs, commonKnobs);
     if (unknown !== undefined) return { invalid: unknown };
     const common = resolveKnobs(commonKnobs, given);

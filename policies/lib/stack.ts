@@ -11,6 +11,7 @@ import { gate } from "./gates";
 import { notApplicable, Outcome, undecided, violation } from "./outcome";
 import {
     couldNotEvaluate,
+    declareNotApplicable,
     DiagnosticReport,
     PolicyDefinition,
     policyMetadata,
@@ -361,7 +362,7 @@ export function defineStackPolicy<K extends Knobs>(definition: StackPolicyDefini
         }
         const subjects = stack.ofType(definition.types);
         if (subjects.length === 0) {
-            args.notApplicable(`the stack has no resource of type ${definition.types.join(" or ")}`);
+            declareNotApplicable(args, `the stack has no resource of type ${definition.types.join(" or ")}`);
         }
 
         const { outcomesByUrn, threw } = evaluateStack(definition, stack, config);
@@ -383,7 +384,7 @@ export function defineStackPolicy<K extends Knobs>(definition: StackPolicyDefini
             if (reason === undefined) applied = true;
             else reasons.add(reason);
         }
-        if (!applied && reasons.size > 0) args.notApplicable([...reasons].join("; "));
+        if (!applied && reasons.size > 0) declareNotApplicable(args, [...reasons].join("; "));
     };
 
     if (definition.types.length === 1) {
