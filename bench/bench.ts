@@ -2,8 +2,9 @@
 // the same run: ready (port printed, GetAnalyzerInfo and Configure answered), pack CPU and wall
 // time per Analyze, AnalyzeStack at several stack sizes, and peak memory. Measured for the real
 // pack, for a synthetic pack of 250 policies (bench/synthetic.ts), for the empty pack sending the
-// not-applicable entries a 250-policy pack must send (the floor for that size), and for the real
-// pack on the SDK's own handlers (HIPAA_GUARD_DISPATCH=sdk), in interleaved rounds; figures are medians.
+// not-applicable entries a 250-policy pack and the real pack must send (the floor for each size),
+// and for the real pack on the SDK's own handlers (HIPAA_GUARD_DISPATCH=sdk), in interleaved
+// rounds; figures are medians.
 
 import * as fs from "fs";
 import * as path from "path";
@@ -49,7 +50,7 @@ new PolicyPack("empty-pack", { policies: [{ name: "no-op", description: "does no
  */
 function entriesFloorPackDir(size: number): string {
     return writePack(
-        "entries-floor-pack",
+        `entries-floor-${size}`,
         `const path = require("path");
 const { PolicyPack } = require("@pulumi/policy");
 const fromSdk = id => require(require.resolve(id, { paths: [path.dirname(require.resolve("@pulumi/policy"))] }));
@@ -76,7 +77,7 @@ grpc.Server.prototype.addService = function (service, impl) {
     const serving = { ...service, analyze: { ...service.analyze, responseSerialize: r => r[kept] ?? serialize(r) } };
     return addService.call(this, serving, { ...impl, analyze: withEntries });
 };
-new PolicyPack("entries-floor-pack", { policies: [{ name: "no-op", description: "does nothing", enforcementLevel: "mandatory", validateResource: () => {} }] });
+new PolicyPack("entries-floor-${size}", { policies: [{ name: "no-op", description: "does nothing", enforcementLevel: "mandatory", validateResource: () => {} }] });
 `,
     );
 }
@@ -178,6 +179,7 @@ async function round(pack: Pack, analyzeSet: ResourceInput[], stacks: Map<number
 async function main(): Promise<void> {
     const types = [...new Set(allPolicies.flatMap(p => p.definition.types))];
     const realStack = allPolicies.filter(p => "validateStack" in p.sdk).length;
+    const realResource = allPolicies.length - realStack;
     const analyzeSet = benchResources(analyzeCount);
     const stacks = new Map([mainStack, ...stackSizes].map(n => [n, benchResources(n)]));
     const packs: Pack[] = [
@@ -185,6 +187,8 @@ async function main(): Promise<void> {
         { label: "hipaa-guard", dir: repoRoot, policies: allPolicies.length, stackPolicies: realStack },
         { label: `synthetic ${syntheticSize}`, dir: syntheticPackDir(), policies: syntheticSize, stackPolicies: realStack + syntheticStackPolicies },
         { label: `empty + ${syntheticSize} entries`, dir: entriesFloorPackDir(syntheticSize), policies: 1, stackPolicies: 0 },
+        // The same floor at the real pack's size: its resource policies' not-applicable entries, which alone cost that much.
+        { label: `empty + ${realResource} entries`, dir: entriesFloorPackDir(realResource + 1), policies: 1, stackPolicies: 0 },
         // For comparison; BENCH_SDK_PATH=0 leaves it out of a shorter run.
         ...(process.env.BENCH_SDK_PATH === "0"
             ? []
@@ -245,6 +249,13 @@ async function main(): Promise<void> {
     console.log(
         `Stack policies: ${syntheticStackPolicies} more (synthetic against hipaa-guard, same round) add ${added.toFixed(0)} ms pack CPU to AnalyzeStack ${mainStack} ` +
             `(${(added / syntheticStackPolicies).toFixed(1)} ms each, ${((added / median(real.map(f => f[flat]))) * 100).toFixed(0)}% in all)`,
+    );
+    // Each pack against the empty pack that sends as many not-applicable entries, paired by round.
+    const overFloor = (label: string, floorLabel: string) =>
+        median(results.get(label)!.map((f, r) => f.analyzeCpuUs / results.get(floorLabel)![r].analyzeCpuUs)).toFixed(2);
+    console.log(
+        `Analyze pack CPU against the floor for the pack's size (the empty pack sending as many not-applicable entries): ` +
+            `hipaa-guard ${overFloor("hipaa-guard", `empty + ${realResource} entries`)}x, synthetic ${syntheticSize} ${overFloor(`synthetic ${syntheticSize}`, `empty + ${syntheticSize} entries`)}x`,
     );
     console.log("(Values are medians over rounds; ratios in brackets are the median of each round's ratio to the empty pack in that round.");
     console.log(" Pack CPU is the pack process's own user+system time, in 10 ms ticks; wall times include the gRPC round trip and this");

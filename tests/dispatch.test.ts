@@ -17,7 +17,7 @@ import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { allPolicies } from "../policies/registry";
 import { stackResources } from "../policies/lib/stack-request";
-import { keptBytes, servingService } from "../policies/lib/dispatch";
+import { DispatchPolicy, dispatchingImplementation, keptBytes, loadSdkModules, servingService } from "../policies/lib/dispatch";
 import { benchResources } from "../bench/fixtures";
 import {
     encodeValue,
@@ -385,5 +385,66 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
         } finally {
             await fallback.process.stop();
         }
+    });
+});
+
+describe("one-pass evaluation of the pack's policies", () => {
+    type Callback = (err: unknown, resp?: { serializeBinary(): Uint8Array }) => void;
+    type Handler = (call: { request: unknown }, callback: Callback) => void;
+    const m = loadSdkModules()!;
+    const sdkPolicies = allPolicies.map(p => p.sdk);
+    const make = (fn: unknown) => (fn as (...a: unknown[]) => Handler)("hipaa-guard", "0.1.0", "mandatory", sdkPolicies);
+    const ask = (h: Handler, request: unknown) =>
+        new Promise<Buffer>((resolve, reject) => h({ request }, (err, resp) => (err ? reject(err) : resolve(Buffer.from(resp!.serializeBinary())))));
+
+    /** The SDK's own handlers, and dispatch in front of them over `policies` (the pack's SDK objects). */
+    function serving(policies: readonly DispatchPolicy[]) {
+        const sdk: Record<string, Handler> = {
+            analyze: make(m.server.makeAnalyzeRpcFun),
+            analyzeStack: make(m.server.makeAnalyzeStackRpcFun),
+            remediate: make(m.server.makeRemediateRpcFun),
+            configure: (_, cb) => cb(null),
+            getAnalyzerInfo: (_, cb) => cb(null),
+        };
+        const served = { packName: "hipaa-guard", version: "0.1.0", level: "mandatory", policies: sdkPolicies };
+        const dispatching = dispatchingImplementation(served, sdk, policies, m) as Record<string, Handler>;
+        assert.ok(dispatching);
+        return { sdk, dispatching };
+    }
+    const resourcePolicies = allPolicies.filter(p => "evaluate" in p);
+    const workload = benchResources(48);
+
+    it("runs the policies for a checked type without the SDK's loop, and answers as the SDK's handler over the whole pack", async () => {
+        const calls = new Map<string, number>();
+        const counted = allPolicies.map(p =>
+            "evaluate" in p ? { ...p, evaluate: (...a: Parameters<typeof p.evaluate>) => (calls.set(p.definition.name, (calls.get(p.definition.name) ?? 0) + 1), p.evaluate(...a)) } : p,
+        );
+        const { sdk, dispatching } = serving(counted);
+        let checked = 0;
+        for (const r of workload) {
+            const before = new Map(calls);
+            const req = toAnalyzeRequest(r);
+            assert.ok((await ask(dispatching.analyze, req)).equals(await ask(sdk.analyze, req)), r.type);
+            const expected = resourcePolicies.filter(p => p.definition.types.includes(r.type)).map(p => p.definition.name);
+            const ran = [...calls].filter(([name, n]) => n !== (before.get(name) ?? 0)).map(([name]) => name);
+            assert.deepStrictEqual(ran.sort(), [...expected].sort(), `${r.type}: each of its policies once, by one-pass evaluation`);
+            if (expected.length > 0) checked++;
+        }
+        assert.ok(checked > 10, `${checked} resources of checked types`);
+    });
+
+    it("leaves a request to the SDK's own handler when a policy throws", async () => {
+        let thrown = 0;
+        const throwing = allPolicies.map(p =>
+            "evaluate" in p && p.definition.types.includes("aws:ec2/securityGroup:SecurityGroup")
+                ? { ...p, evaluate: () => (thrown++, assert.fail("a policy that throws")) }
+                : p,
+        );
+        const { sdk, dispatching } = serving(throwing);
+        for (const r of workload.filter(r => r.type === "aws:ec2/securityGroup:SecurityGroup")) {
+            const req = toAnalyzeRequest(r);
+            assert.ok((await ask(dispatching.analyze, req)).equals(await ask(sdk.analyze, req)));
+        }
+        assert.ok(thrown > 0);
     });
 });

@@ -11,8 +11,14 @@
 //   such type, so the SDK's own handler is asked once per Configure, with probe resources of types
 //   no policy checks, and its not-applicable entries are kept with their serialized bytes. A
 //   request then runs the SDK's own handler over only the policies that check its type, and the
-//   kept entries are merged in policy order. Serializing the response writes the handler's part
-//   with the SDK's protobuf code and appends the kept bytes for the rest (the not-applicable list
+//   kept entries are merged in policy order. The pack's own policies need not even the SDK's handler:
+//   its loop costs per policy about what the policy's check costs (arguments, a config copy, a
+//   report function, a thrown not-applicable error and an await each), so the levels, configs and
+//   stack tags that loop gives each policy are captured from it once per Configure and ConfigureStack,
+//   by stand-ins with the same names and levels, and a request runs its type's policies in one pass
+//   over one arguments object (`evaluate` in policy.ts), built into the SDK's makeAnalyzeResponse.
+//   A policy that throws sends the request to the SDK's handler. Serializing the response writes
+//   the SDK's part with its protobuf code and appends the kept bytes for the rest (the not-applicable list
 //   is the last field of both responses, so this is byte for byte what the SDK would send), and
 //   gRPC gets those bytes without the generated serializer's extra copy.
 // - AnalyzeStack: the stack's resources are built once per request, read from the request's bytes
@@ -21,14 +27,16 @@
 //   those same resources; a policy whose type the stack lacks gets the SDK's own type check. Stack
 //   policies can then share one `Stack` index per request (stack.ts looks it up by the resource list).
 //
-// Everything a policy reports goes through the SDK's handlers: enforcement levels, diagnostics,
-// advisories for unknown values, not-applicable reasons and remediations are the SDK's. Whatever
+// What a policy is given and reports is the SDK's: enforcement levels, configs and stack tags as its
+// loop gives them, diagnostics and responses as its report function and response builder make them,
+// and advisories for unknown values, remediations and AnalyzeStack through its handlers. Whatever
 // this module cannot show to be answered the same way goes to the SDK's own handler for the whole
 // pack: a request whose properties, provider or options the SDK would fail on, a policy whose
 // answer for other types the probes could not pin down (it then runs on every request), an SDK
 // whose internals are not shaped as expected (nothing is hooked at all), and HIPAA_GUARD_DISPATCH=sdk.
 
 import { recordedAnalyzerInfo } from "./analyzer-info";
+import { DiagnosticReport, EvaluationArgs } from "./policy";
 import { ProtoResource, stackResources } from "./stack-request";
 import { decodeStackRequest, Signatures } from "./stack-wire";
 import * as path from "path";
@@ -40,12 +48,15 @@ type SdkPolicy = Policies[number];
 export interface DispatchPolicy {
     readonly sdk: SdkPolicy;
     readonly definition: { readonly name: string; readonly types: readonly string[] };
+    /** The SDK validation's own work, without the SDK's loop (policy.ts); resource policies only. */
+    readonly evaluate?: (args: EvaluationArgs, report: DiagnosticReport) => string | undefined;
 }
 
 /**
  * HIPAA_GUARD_DISPATCH=sdk serves every request with the SDK's own handlers; =serialize dispatches
  * but has the SDK's protobuf code decode requests and serialize whole responses (what the pack's
- * own reading and kept bytes must equal).
+ * own reading and kept bytes must equal); =handlers dispatches but runs every policy under the
+ * SDK's handler, as before policies were evaluated in one pass (for the bench's comparison).
  */
 export const dispatchSwitch = "HIPAA_GUARD_DISPATCH";
 
@@ -55,7 +66,7 @@ export const dispatchStateKey = Symbol.for("hipaa-guard.dispatch");
 /** Serves the pack through the SDK's PolicyPack, with per-type dispatch when the SDK allows it. */
 export function servePolicyPack(name: string, args: Omit<PolicyPackArgs, "policies">, policies: readonly DispatchPolicy[]): void {
     const mode = process.env[dispatchSwitch];
-    const hooks = mode === "sdk" ? undefined : hookSdk(policies, loadSdkModules(), { keptBytes: mode !== "serialize" });
+    const hooks = mode === "sdk" ? undefined : hookSdk(policies, loadSdkModules(), { keptBytes: mode !== "serialize", evaluate: mode !== "handlers" });
     try {
         new PolicyPack(name, { ...args, policies: policies.map(p => p.sdk) });
     } finally {
@@ -100,6 +111,9 @@ export interface SdkModules {
     Struct: new () => object;
     /** @pulumi/pulumi/runtime/rpc, for the signature key the SDK's deserializer reads. */
     rpc?: Record<string, unknown>;
+    /** @pulumi/policy/protoutil and proxy, for evaluating policies in one pass (optional). */
+    protoutil?: Record<string, unknown>;
+    proxy?: Record<string, unknown>;
 }
 
 /** The modules the SDK's server uses, resolved from the SDK's own directory; undefined if any is missing. */
@@ -116,6 +130,8 @@ export function loadSdkModules(): SdkModules | undefined {
             proto: fromSdk("@pulumi/pulumi/proto/analyzer_pb"),
             Struct: fromSdk("google-protobuf/google/protobuf/struct_pb").Struct,
             rpc: fromSdk("@pulumi/pulumi/runtime/rpc"),
+            protoutil: require("@pulumi/policy/protoutil"),
+            proxy: require("@pulumi/policy/proxy"),
         };
     } catch {
         return undefined;
@@ -132,7 +148,7 @@ const isFunction = (v: unknown): v is (...args: never[]) => unknown => typeof v 
 export function hookSdk(
     policies: readonly DispatchPolicy[],
     m: SdkModules | undefined,
-    options: DispatchOptions = { keptBytes: true },
+    options: DispatchOptions = { keptBytes: true, evaluate: true },
 ): { restore(): void; installed(): boolean; readsStackBytes(): boolean } | undefined {
     if (!m) return undefined;
     const { server, grpcServer } = m;
@@ -194,6 +210,11 @@ export interface DispatchOptions {
      * (else the SDK's code serializes and decodes everything).
      */
     readonly keptBytes: boolean;
+    /**
+     * Run the pack's own policies (those with `evaluate`) on a request in one pass, not one SDK
+     * loop iteration each, with what the SDK's loop would give them captured from that loop.
+     */
+    readonly evaluate: boolean;
 }
 
 export interface Served {
@@ -220,6 +241,8 @@ interface Route {
     readonly runs: readonly number[];
     /** The SDK's handler over those policies; undefined when none runs (Analyze only). */
     readonly handler?: Handler;
+    /** Instead of the handler, the policies to evaluate in one pass (Analyze only): those not disabled. */
+    readonly evaluated?: readonly Evaluated[];
     /** Kept entries before, between and after the policies that run: runs.length + 1 of them. */
     readonly gaps: readonly Run[];
     /** All gaps in one. */
@@ -231,7 +254,47 @@ interface Table {
     routes: Map<string, Route>;
     /** Per policy: its entries for a type it does not check, or undefined when it must always run. */
     kept: readonly (readonly NotApplicableMessage[] | undefined)[];
+    /** What the SDK's loop gives policies under this configuration; undefined when not captured. */
+    loop?: Loop;
 }
+
+/**
+ * What the SDK's Analyze loop gives each policy under one configuration, as the loop itself gave
+ * it to capturing stand-ins of the pack's policies (same names and levels): the enforcement level
+ * it reports with ("disabled": skipped), the config `getConfig` returns, and the stack tags.
+ */
+interface Loop {
+    readonly levels: ReadonlyMap<number, string>;
+    readonly configs: ReadonlyMap<number, object>;
+    readonly stackTags: unknown;
+}
+
+/** One policy as a one-pass evaluation runs it. */
+interface Evaluated {
+    readonly name: string;
+    readonly description: string;
+    readonly severity: unknown;
+    readonly level: string;
+    readonly getConfig: () => object;
+    readonly evaluate: NonNullable<DispatchPolicy["evaluate"]>;
+}
+
+/** A diagnostic as the SDK's report function records it, for its makeAnalyzeResponse. */
+interface RecordedDiagnostic {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    message: string;
+    urn?: string;
+    description: string;
+    enforcementLevel: string;
+    severity: unknown;
+}
+
+/** The getConfig of a policy that has none (never called: each policy gets its own). */
+const noConfig = (): object => ({});
+/** Marks a response built by one-pass evaluation without diagnostics. */
+const noDiagnostics = Symbol("hipaa-guard.no-diagnostics");
 
 const probeTypes = ["hipaa-guard:dispatch/probe:ProbeA", "hipaa-guard:dispatch/probe:ProbeB"];
 const captureName = "hipaa-guard-dispatch-capture";
@@ -245,9 +308,9 @@ export function dispatchingImplementation(
     sdk: Record<string, unknown>,
     policies: readonly DispatchPolicy[],
     m: SdkModules,
-    options: DispatchOptions = { keptBytes: true },
+    options: DispatchOptions = { keptBytes: true, evaluate: true },
 ): Record<string, unknown> | undefined {
-    const { analyze, analyzeStack, remediate, configure, getAnalyzerInfo } = sdk as Record<string, Handler | undefined>;
+    const { analyze, analyzeStack, remediate, configure, configureStack, getAnalyzerInfo } = sdk as Record<string, Handler | undefined>;
     if (!analyze || !analyzeStack || !remediate || !configure || !getAnalyzerInfo) return undefined;
     const sdkPolicies = served.policies;
     if (sdkPolicies.length !== policies.length || policies.some((p, i) => p.sdk !== sdkPolicies[i])) return undefined;
@@ -323,6 +386,115 @@ export function dispatchingImplementation(
         });
     };
 
+    // One-pass evaluation uses the SDK's own response builder and unknown-checking proxy.
+    const makeAnalyzeResponse = m.protoutil?.makeAnalyzeResponse as ((ds: RecordedDiagnostic[], na?: NotApplicableMessage[]) => ResponseMessage) | undefined;
+    const unknownCheckingProxy = m.proxy?.unknownCheckingProxy as ((o: unknown) => unknown) | undefined;
+    const isResourcePolicy = m.policy.isResourcePolicy as ((p: SdkPolicy) => boolean) | undefined;
+    const levelNames = new Map(Object.entries((m.proto.EnforcementLevel ?? {}) as Record<string, unknown>).map(([k, v]) => [v, k.toLowerCase()]));
+    const evaluable = options.evaluate && isFunction(makeAnalyzeResponse) && isFunction(unknownCheckingProxy) && levelNames.size > 0
+        ? policies.flatMap((p, i) => (p.evaluate && isFunction((p.sdk as { validateResource?: unknown }).validateResource) ? [i] : []))
+        : [];
+
+    /**
+     * What the SDK's Analyze loop gives the pack's evaluable policies under the current
+     * configuration, from running that loop over stand-ins that record it; undefined when the
+     * answer is not what capturing expects.
+     */
+    const captureLoop = async (): Promise<Loop | undefined> => {
+        if (evaluable.length === 0) return undefined;
+        const seen = new Map<number, { config: unknown; stackTags: unknown }>();
+        const standIns = evaluable.map(i => {
+            const p = sdkPolicies[i];
+            const validateResource = (args: { getConfig(): unknown; stackTags: unknown }, report: (d: { message: string }) => void) => {
+                seen.set(i, { config: args.getConfig(), stackTags: args.stackTags });
+                report({ message: captureName });
+            };
+            return { name: p.name, description: p.description, enforcementLevel: p.enforcementLevel, severity: p.severity, validateResource } as unknown as SdkPolicy;
+        });
+        const resp = await ask(makeAnalyze(standIns), probeRequest(probeTypes[0]));
+        const reported = new Map<string, string | undefined>();
+        for (const d of resp.getDiagnosticsList() as { getPolicyname(): string; getEnforcementlevel(): unknown }[]) {
+            if (reported.has(d.getPolicyname())) return undefined;
+            reported.set(d.getPolicyname(), levelNames.get(d.getEnforcementlevel()));
+        }
+        if ((resp.getNotApplicableList() as unknown[]).length > 0) return undefined;
+        const levels = new Map<number, string>();
+        const configs = new Map<number, object>();
+        let stackTags: unknown;
+        for (const i of evaluable) {
+            const run = seen.get(i);
+            const level = reported.get(names[i]);
+            if (!run) {
+                // The loop skips a disabled policy without a word; anything else is not understood.
+                if (reported.has(names[i])) return undefined;
+                levels.set(i, "disabled");
+                continue;
+            }
+            if (level === undefined || level === "disabled" || typeof run.config !== "object" || run.config === null) return undefined;
+            if (stackTags !== undefined && run.stackTags !== stackTags) return undefined;
+            stackTags = run.stackTags;
+            levels.set(i, level);
+            // Frozen, so policy.ts knows the resolved config by the object (see resolveKnobConfig).
+            configs.set(i, Object.freeze(run.config));
+        }
+        return { levels, configs, stackTags };
+    };
+
+    /** The policies a route evaluates in one pass, or undefined when the SDK's handler must run them. */
+    const evaluatedFor = (loop: Loop | undefined, key: string, runs: readonly number[]): readonly Evaluated[] | undefined => {
+        if (!loop || key === "" || runs.length === 0 || !isFunction(isResourcePolicy)) return undefined;
+        // The loop passes over a stack policy without a word, whatever its level.
+        const evaluating = runs.filter(i => isResourcePolicy(sdkPolicies[i]));
+        if (!evaluating.every(i => loop.levels.has(i) && types[i].has(key))) return undefined;
+        return evaluating.flatMap(i => {
+            const level = loop.levels.get(i)!;
+            if (level === "disabled") return [];
+            const p = sdkPolicies[i];
+            const config = loop.configs.get(i)!;
+            return [{ name: p.name, description: p.description, severity: p.severity, level, getConfig: () => config, evaluate: policies[i].evaluate! }];
+        });
+    };
+
+    /**
+     * The SDK's Analyze answer over `evaluated` for one request, built as its loop builds it: the
+     * same arguments (properties behind the same unknown-checking proxy), diagnostics recorded as
+     * its report function records them, not-applicable entries as it makes them, and the SDK's
+     * makeAnalyzeResponse. A policy that throws leaves the request to the SDK's own handler.
+     */
+    const evaluateOnce = (req: ProtoRequest & { getName(): string; getUrn(): string }, evaluated: readonly Evaluated[], loop: Loop): ResponseMessage => {
+        const props = unknownCheckingProxy!(deserialize()(req.getProperties(), false));
+        const options = req.getOptions() as { getProtect(): boolean };
+        const ds: RecordedDiagnostic[] = [];
+        let notApplicable: NotApplicableMessage[] | undefined;
+        // One arguments object for the request; each policy is handed it with its own getConfig.
+        const args = { type: req.getType(), name: req.getName(), urn: req.getUrn(), props, opts: { protect: options.getProtect() }, stackTags: loop.stackTags, getConfig: noConfig };
+        for (const e of evaluated) {
+            const report = (d: { message?: string; enforcementLevel?: string; urn?: string; name?: string; description?: string; severity?: unknown }) => {
+                ds.push({
+                    policyName: d.name || e.name,
+                    policyPackName: served.packName,
+                    policyPackVersion: served.version,
+                    message: d.message || d.description || e.description,
+                    urn: d.urn,
+                    description: d.description || e.description,
+                    enforcementLevel: d.enforcementLevel || e.level,
+                    severity: d.severity || e.severity,
+                });
+            };
+            args.getConfig = e.getConfig;
+            const reason = e.evaluate(args as unknown as EvaluationArgs, report as DiagnosticReport);
+            if (reason !== undefined) {
+                const na = new proto.PolicyNotApplicable() as unknown as NotApplicableMessage & { setPolicyName(n: string): void; setReason(r: string): void };
+                na.setPolicyName(e.name);
+                if (reason) na.setReason(reason);
+                (notApplicable ??= []).push(na);
+            }
+        }
+        const resp = makeAnalyzeResponse!(ds, notApplicable);
+        if (ds.length === 0) (resp as ResponseMessage & { [noDiagnostics]?: true })[noDiagnostics] = true;
+        return resp;
+    };
+
     // Types no policy checks share one route (key ""), so the tables hold only the pack's own types.
     const checked = new Set(policies.flatMap(p => p.definition.types));
     const route = (kind: "analyze" | "remediate", table: Table, type: string): Route => {
@@ -341,10 +513,12 @@ export function dispatchingImplementation(
         });
         const Resp = kind === "analyze" ? AnalyzeResponse : RemediateResponse;
         const all = gaps.flat();
+        const evaluated = kind === "analyze" ? evaluatedFor(table.loop, key, runs) : undefined;
         const r: Route = {
             runs,
+            evaluated,
             // Remediate always runs the SDK's handler: it reads the request before any policy.
-            handler: runs.length > 0 || kind === "remediate" ? handlerFor(kind, runs) : undefined,
+            handler: (runs.length > 0 && !evaluated) || kind === "remediate" ? handlerFor(kind, runs) : undefined,
             gaps: gaps.map(entries => ({ entries, bytes: encode(Resp, entries) })),
             all: { entries: all, bytes: encode(Resp, all) },
         };
@@ -387,7 +561,8 @@ export function dispatchingImplementation(
         if (entries.length === 0) return resp;
         if (fastBytes) {
             if (own.length > 0) resp.setNotApplicableList([]);
-            const head = resp.serializeBinary();
+            // A response with nothing but the not-applicable list has no other bytes (checked below).
+            const head = (resp as { [noDiagnostics]?: true })[noDiagnostics] && emptyIsEmpty ? emptyHead : resp.serializeBinary();
             const bytes = head.length === 0 && chunks.length === 1 ? chunks[0] : Buffer.concat([head, ...chunks]);
             resp.serializeBinary = () => bytes;
             (resp as ResponseMessage & { [keptBytes]?: Buffer })[keptBytes] = bytes;
@@ -403,7 +578,9 @@ export function dispatchingImplementation(
     let tables: { generation: number; analyze: Promise<Table>; remediate: Promise<Table> } | undefined;
     const current = () => {
         if (!tables || tables.generation !== generation) {
-            const t = (kind: "analyze" | "remediate") => probe(kind).then(kept => ({ routes: new Map(), kept }));
+            // A failed capture only leaves the policies to the SDK's handlers.
+            const loop = (kind: "analyze" | "remediate") => (kind === "analyze" ? captureLoop().catch(() => undefined) : Promise.resolve(undefined));
+            const t = (kind: "analyze" | "remediate") => Promise.all([probe(kind), loop(kind)]).then(([kept, l]) => ({ routes: new Map(), kept, loop: l }));
             tables = { generation, analyze: t("analyze"), remediate: t("remediate") };
             // A failed probe leaves that RPC to the SDK for this generation.
             tables.analyze.catch(() => undefined);
@@ -449,6 +626,15 @@ export function dispatchingImplementation(
                     }
                     callback(null, done);
                 };
+                if (r.evaluated) {
+                    let resp: ResponseMessage;
+                    try {
+                        resp = evaluateOnce(call.request as ProtoRequest & { getName(): string; getUrn(): string }, r.evaluated, table.loop!);
+                    } catch {
+                        return bySdk();
+                    }
+                    return finish(resp);
+                }
                 if (!r.handler) return finish(new Resp());
                 r.handler(call, (err, resp) => (err ? callback(err, resp) : finish(resp as ResponseMessage)));
             }, bySdk);
@@ -510,6 +696,14 @@ export function dispatchingImplementation(
         return makeStack(list)(view as { request: unknown }, (err, resp) => (captureFailed ? bySdk() : callback(err, resp)));
     };
 
+    const emptyHead = new Uint8Array(0);
+    const emptyIsEmpty = (() => {
+        try {
+            return new AnalyzeResponse().serializeBinary().length === 0;
+        } catch {
+            return false;
+        }
+    })();
     // Serializing by appending kept bytes is used only when it gives the SDK's bytes exactly.
     const fastBytes =
         options.keptBytes &&
@@ -546,6 +740,16 @@ export function dispatchingImplementation(
                 generation++;
                 callback(err, resp);
             })) as Handler,
+        // New stack tags are part of what the loop gives policies: captured afresh after them.
+        ...(configureStack
+            ? {
+                  configureStack: ((call, callback) =>
+                      configureStack(call, (err, resp) => {
+                          generation++;
+                          callback(err, resp);
+                      })) as Handler,
+              }
+            : {}),
         analyze: resourceRpc("analyze"),
         remediate: resourceRpc("remediate"),
         analyzeStack: stackRpc,

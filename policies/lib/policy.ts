@@ -66,10 +66,22 @@ export interface Anchors {
     readonly checkov?: readonly string[];
 }
 
+/** What a policy's validation reads of the SDK's arguments. */
+export type EvaluationArgs = Pick<ResourceValidationArgs, "type" | "name" | "urn" | "props" | "stackTags" | "getConfig"> & {
+    readonly opts?: { readonly protect?: boolean };
+};
+
 /** A policy definition compiled for the SDK, with the definition kept for docs and reports. */
 export interface HipaaPolicy {
     readonly definition: PolicyDefinition<Knobs>;
     readonly sdk: ResourceValidationPolicy;
+    /**
+     * The SDK validation's own work on a resource of one of the policy's types, without the SDK
+     * around it: reports in the object form, and returns the not-applicable reason where the SDK
+     * validation would declare one. Per-type dispatch (dispatch.ts) runs the pack's policies
+     * through this, once per request instead of once per policy in the SDK's loop.
+     */
+    readonly evaluate: (args: EvaluationArgs, report: DiagnosticReport) => string | undefined;
 }
 
 /** Knobs every policy has: waivers and the PHI scope. */
@@ -81,7 +93,7 @@ export const commonKnobs = { waivers: waiversKnob, scope: scopeKnob };
 export type DiagnosticReport = (diagnostic: { message: string; enforcementLevel?: "advisory"; urn?: string }) => void;
 
 /** The `protect` resource option, read defensively: the SDK's object is trusted no more than the properties. */
-function protectOption(args: ResourceValidationArgs): boolean | undefined {
+function protectOption(args: EvaluationArgs): boolean | undefined {
     const opts = (args as { opts?: unknown }).opts;
     const protect = typeof opts === "object" && opts !== null ? (opts as { protect?: unknown }).protect : undefined;
     return typeof protect === "boolean" ? protect : undefined;
@@ -98,7 +110,7 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
     const types = new Set(definition.types);
 
     /** Config, gate and resource for one call, or the reason the policy stops before checking. */
-    function prepare(args: ResourceValidationArgs):
+    function prepare(args: EvaluationArgs):
         | { stop: "invalidConfig"; message: string }
         | { stop: "skip"; reason: string }
         | { resource: Resource; config: KnobValues<K>; waiverProblem?: Outcome } {
@@ -119,12 +131,12 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         return { resource, config: config.own, waiverProblem: g.kind === "waiverProblem" ? waiverViolation(g) : undefined };
     }
 
-    const validate = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
-        const report = reportViolation as unknown as DiagnosticReport;
+    const evaluate = (args: EvaluationArgs, report: DiagnosticReport): string | undefined => {
         const prepared = prepare(args);
         if ("stop" in prepared) {
-            if (prepared.stop === "skip") return declareNotApplicable(args, prepared.reason);
-            return report({ message: prepared.message });
+            if (prepared.stop === "skip") return prepared.reason;
+            report({ message: prepared.message });
+            return undefined;
         }
         let outcomes: readonly Outcome[];
         try {
@@ -133,10 +145,14 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         } catch (e) {
             // A bug or input no check foresaw: fail closed on this resource, never the whole preview.
             report({ message: couldNotEvaluate("resource", e, cite) });
-            return;
+            return undefined;
         }
         if (prepared.waiverProblem) outcomes = [prepared.waiverProblem, ...outcomes];
-        const reason = reportOutcomes(outcomes, cite, report);
+        return reportOutcomes(outcomes, cite, report);
+    };
+
+    const validate = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
+        const reason = evaluate(args, reportViolation as unknown as DiagnosticReport);
         if (reason !== undefined) declareNotApplicable(args, reason);
     };
 
@@ -182,7 +198,7 @@ export function defineResourcePolicy<K extends Knobs>(definition: PolicyDefiniti
         validateResource,
         remediateResource,
     };
-    return { definition: definition as unknown as PolicyDefinition<Knobs>, sdk };
+    return { definition: definition as unknown as PolicyDefinition<Knobs>, sdk, evaluate };
 }
 
 /**
@@ -255,6 +271,10 @@ export function resolveKnobConfig<K extends Knobs>(
     cite: string,
 ): ResolvedConfig<K> {
     const given = readConfig(args);
+    // A frozen config is handed out as the same object for every resource (dispatch.ts does so
+    // between Configure calls), so its resolution is known by identity, without writing it out.
+    const byIdentity = Object.isFrozen(given) ? resolvedByIdentity.get(given) : undefined;
+    if (byIdentity?.knobs === ownKnobs && byIdentity.policy === policy && byIdentity.cite === cite) return byIdentity.resolved as ResolvedConfig<K>;
     // Configure's values change only with Configure, and resolving them per resource was a
     // measurable share of a checked resource's cost: each distinct config is resolved once.
     let key: string;
@@ -271,6 +291,7 @@ export function resolveKnobConfig<K extends Knobs>(
         if (known.size >= resolvedConfigsPerPolicy) known.clear();
         known.set(key, resolved);
     }
+    if (Object.isFrozen(given)) resolvedByIdentity.set(given, { knobs: ownKnobs, policy, cite, resolved });
     return resolved;
 }
 
@@ -279,6 +300,8 @@ type ResolvedConfig<K extends Knobs> = { common: KnobValues<typeof commonKnobs>;
 /** Resolved configs by the policy's knobs and the config given; a handful per policy in practice. */
 const resolvedConfigs = new WeakMap<Knobs, Map<string, ResolvedConfig<Knobs>>>();
 const resolvedConfigsPerPolicy = 32;
+/** Resolutions of frozen configs, by the config object. */
+const resolvedByIdentity = new WeakMap<object, { knobs: Knobs; policy: string; cite: string; resolved: ResolvedConfig<Knobs> }>();
 
 /** Shared between resources, so no check may change it. */
 function frozen<T>(value: T): T {

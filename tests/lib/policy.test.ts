@@ -59,5 +59,29 @@ describe("policy mechanics", () => {
             const again = resolve({ minimumDays: 3 }, "bounded");
             assert.ok("own" in again && again.own.minimumDays === 3);
         });
+
+        it("knows a frozen config by the object, for its policy only, without writing it out", () => {
+            const config = Object.freeze({ minimumDays: 9 });
+            const handing = { getConfig: <T extends object>() => config as unknown as T };
+            const first = resolveKnobConfig("frozen", knobs, handing, "cite");
+            const stringify = JSON.stringify;
+            let written = 0;
+            JSON.stringify = ((...a: Parameters<typeof stringify>) => (written++, stringify(...a))) as typeof stringify;
+            let again: ReturnType<typeof resolveKnobConfig>;
+            try {
+                again = resolveKnobConfig("frozen", knobs, handing, "cite");
+            } finally {
+                JSON.stringify = stringify;
+            }
+            assert.strictEqual(again, first);
+            assert.strictEqual(written, 0);
+            assert.ok("own" in first && first.own.minimumDays === 9);
+            // The same object under another policy, citation or knobs is resolved for that one.
+            const other = { minimumDays: integerKnob({ default: 35, minimum: 10, maximum: 35, description: "days" }) };
+            const strict = resolveKnobConfig("frozen", other, handing, "cite");
+            assert.ok("invalid" in strict && /minimumDays must be/.test(strict.invalid));
+            assert.notStrictEqual(resolveKnobConfig("other", knobs, handing, "cite"), first);
+            assert.strictEqual(resolveKnobConfig("frozen", knobs, handing, "cite"), first);
+        });
     });
 });
