@@ -6,6 +6,7 @@
 // and for the real pack on the SDK's own handlers (HIPAA_GUARD_DISPATCH=sdk), in interleaved
 // rounds; figures are medians.
 
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
@@ -88,7 +89,14 @@ function syntheticPackDir(): string {
     const out = path.join(repoRoot, "dist", "bench", "synthetic.js");
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true } }).outputText);
-    return writePack("synthetic-pack", `require(${JSON.stringify(out)}).serveSyntheticPack();\n`);
+    const dir = writePack("synthetic-pack", `require(${JSON.stringify(out)}).serveSyntheticPack();\n`);
+    // Its GetAnalyzerInfo answer recorded as `npm run build` records the real pack's (synthetic.ts
+    // serves it from beside the compiled file), from the pack's own directory for the SDK's version.
+    const recorder = path.join(repoRoot, "dist", "policies", "lib", "analyzer-info.js");
+    const record = path.join(path.dirname(out), "synthetic-analyzer-info.json");
+    const result = spawnSync(process.execPath, [recorder, path.join(dir, "index.js"), record], { cwd: dir, encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`recording the synthetic pack's GetAnalyzerInfo failed:\n${result.stderr}`);
+    return dir;
 }
 
 function peakRssMiB(pid: number | undefined): number {

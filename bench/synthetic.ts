@@ -6,6 +6,7 @@
 // stack has (kms keys, log groups, subnets, roles, buckets), half to types it lacks: AnalyzeStack
 // must stay nearly flat as they are added. bench.ts compiles this file next to the compiled pack.
 
+import * as path from "path";
 import { servePolicyPack } from "../policies/lib/dispatch";
 import { pass } from "../policies/lib/outcome";
 import { defineResourcePolicy, HipaaPolicy } from "../policies/lib/policy";
@@ -55,8 +56,19 @@ export function syntheticPolicies(size = syntheticSize, stackCount = syntheticSt
     return [...allPolicies, ...generated];
 }
 
+/**
+ * Where bench.ts records the synthetic pack's GetAnalyzerInfo answer, as `npm run build` records
+ * the real pack's: a pack of 250 policies built like this one would serve its record too.
+ */
+export const syntheticAnalyzerInfo = path.join(__dirname, "synthetic-analyzer-info.json");
+
 /** What the synthetic pack's entry point runs. */
 export function serveSyntheticPack(): void {
     shareDeserializedProperties();
-    servePolicyPack("hipaa-guard-synthetic", { description: "hipaa-guard with generated policies, for the bench.", enforcementLevel: "mandatory" }, syntheticPolicies());
+    servePolicyPack(
+        "hipaa-guard-synthetic",
+        { description: "hipaa-guard with generated policies, for the bench.", enforcementLevel: "mandatory" },
+        syntheticPolicies(),
+        syntheticAnalyzerInfo,
+    );
 }

@@ -7,6 +7,7 @@
 // A third pack runs on an SDK without the internals dispatch uses, and must fall back to the SDK.
 
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -329,6 +330,12 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
         assert.strictEqual(recordedAnalyzerInfo([name, `${version}-changed`, level, packArgs]), undefined);
         const changed = { ...packArgs, policies: packArgs.policies.map((p, i) => (i === 3 ? { ...p, description: `${p.description}.` } : p)) };
         assert.strictEqual(recordedAnalyzerInfo([name, version, level, changed]), undefined);
+        // A pack built on this one records and serves its own answer from the file it names.
+        const own = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hipaa-guard-record-")), "info.json");
+        const recorder = spawnSync(process.execPath, [path.join(repoRoot, "dist", "policies", "lib", "analyzer-info.js"), path.join(repoRoot, "dist", "policies", "index.js"), own], { cwd: repoRoot, encoding: "utf8" });
+        assert.strictEqual(recorder.status, 0, recorder.stderr);
+        assert.ok(Buffer.from(recordedAnalyzerInfo(args, own)).equals(Buffer.from(recorded)));
+        assert.strictEqual(recordedAnalyzerInfo(args, `${own}.missing`), undefined);
     });
 
     it("hands gRPC a response's kept bytes as they are, and anything else to the generated serializer", () => {

@@ -48,31 +48,37 @@ export function digestOf(args: ServeArgs): string {
     return createHash("sha256").update(text).digest("hex");
 }
 
-let cached: Recorded | null | undefined;
-function recorded(): Recorded | null {
-    if (cached !== undefined) return cached;
+const cached = new Map<string, Recorded | null>();
+function recorded(file: string): Recorded | null {
+    let r = cached.get(file);
+    if (r !== undefined) return r;
     try {
-        const r = JSON.parse(fs.readFileSync(recordPath, "utf8")) as Partial<Recorded>;
-        cached = typeof r.digest === "string" && typeof r.bytes === "string" ? (r as Recorded) : null;
+        const read = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Recorded>;
+        r = typeof read.digest === "string" && typeof read.bytes === "string" ? (read as Recorded) : null;
     } catch {
-        cached = null;
+        r = null;
     }
-    return cached;
+    cached.set(file, r);
+    return r;
 }
 
-/** The recorded GetAnalyzerInfo bytes if they were recorded for exactly these serve() arguments. */
-export function recordedAnalyzerInfo(args: ServeArgs): Uint8Array | undefined {
-    const r = recorded();
+/**
+ * The recorded GetAnalyzerInfo bytes if they were recorded (in `file`, the pack's record unless
+ * another pack built on this one names its own) for exactly these serve() arguments.
+ */
+export function recordedAnalyzerInfo(args: ServeArgs, file: string = recordPath): Uint8Array | undefined {
+    const r = recorded(file);
     if (!r) return undefined;
     return r.digest === digestOf(args) ? Buffer.from(r.bytes, "base64") : undefined;
 }
 
 /**
- * Records what the compiled pack's GetAnalyzerInfo answers: loads the pack with the SDK's serve()
- * replaced by a capture, and has the SDK's own makeAnalyzerInfo build the answer from what it got.
- * Run from the package root (the SDK reads the version from the working directory's package.json).
+ * Records what a compiled pack's GetAnalyzerInfo answers (this pack's unless `entry` names another
+ * pack's entry module, recorded to `out`): loads the pack with the SDK's serve() replaced by a
+ * capture, and has the SDK's own makeAnalyzerInfo build the answer from what it got. Run from the
+ * pack's root (the SDK reads the version from the working directory's package.json).
  */
-export function record(): void {
+export function record(entry: string = path.join(__dirname, "..", "index"), out: string = recordPath): void {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const server = require("@pulumi/policy/server") as { serve: (...a: unknown[]) => void };
     // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -81,14 +87,18 @@ export function record(): void {
     const serve = server.serve;
     server.serve = (...args: unknown[]) => void (captured = args);
     try {
-        fs.rmSync(recordPath, { force: true });
-        require(path.join(__dirname, "..", "index"));
+        fs.rmSync(out, { force: true });
+        require(entry);
     } finally {
         server.serve = serve;
     }
     if (!captured) throw new Error("hipaa-guard: the pack did not call the SDK's serve(); nothing recorded");
     const bytes = protoutil.makeAnalyzerInfo(...captured).serializeBinary();
-    fs.writeFileSync(recordPath, JSON.stringify({ digest: digestOf(captured), bytes: Buffer.from(bytes).toString("base64") }));
+    fs.writeFileSync(out, JSON.stringify({ digest: digestOf(captured), bytes: Buffer.from(bytes).toString("base64") }));
 }
 
-if (require.main === module) record();
+// `node analyzer-info.js [entry out]`: what `npm run build` runs (no arguments), and the bench for its synthetic pack.
+if (require.main === module) {
+    const [entry, out] = process.argv.slice(2).map(a => path.resolve(a));
+    record(entry, out);
+}

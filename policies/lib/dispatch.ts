@@ -64,9 +64,15 @@ export const dispatchSwitch = "HIPAA_GUARD_DISPATCH";
 export const dispatchStateKey = Symbol.for("hipaa-guard.dispatch");
 
 /** Serves the pack through the SDK's PolicyPack, with per-type dispatch when the SDK allows it. */
-export function servePolicyPack(name: string, args: Omit<PolicyPackArgs, "policies">, policies: readonly DispatchPolicy[]): void {
+export function servePolicyPack(
+    name: string,
+    args: Omit<PolicyPackArgs, "policies">,
+    policies: readonly DispatchPolicy[],
+    /** Where this pack's GetAnalyzerInfo answer is recorded, when it is not the pack's own record (analyzer-info.ts). */
+    analyzerInfoRecord?: string,
+): void {
     const mode = process.env[dispatchSwitch];
-    const hooks = mode === "sdk" ? undefined : hookSdk(policies, loadSdkModules(), { keptBytes: mode !== "serialize", evaluate: mode !== "handlers" });
+    const hooks = mode === "sdk" ? undefined : hookSdk(policies, loadSdkModules(), { keptBytes: mode !== "serialize", evaluate: mode !== "handlers", analyzerInfoRecord });
     try {
         new PolicyPack(name, { ...args, policies: policies.map(p => p.sdk) });
     } finally {
@@ -215,6 +221,8 @@ export interface DispatchOptions {
      * loop iteration each, with what the SDK's loop would give them captured from that loop.
      */
     readonly evaluate: boolean;
+    /** The GetAnalyzerInfo record to serve from, if not the pack's own. */
+    readonly analyzerInfoRecord?: string;
 }
 
 export interface Served {
@@ -724,7 +732,7 @@ export function dispatchingImplementation(
     let info: Uint8Array | undefined | null;
     const AnalyzerInfo = m.proto.AnalyzerInfo as ResponseClass | undefined;
     const infoRpc: Handler = (call, callback) => {
-        if (info === undefined) info = (options.keptBytes && served.args && AnalyzerInfo && recordedAnalyzerInfo(served.args)) || null;
+        if (info === undefined) info = (options.keptBytes && served.args && AnalyzerInfo && recordedAnalyzerInfo(served.args, options.analyzerInfoRecord)) || null;
         if (!info || !AnalyzerInfo) return getAnalyzerInfo(call, callback);
         const resp = new AnalyzerInfo();
         const bytes = info;
