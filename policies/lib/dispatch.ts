@@ -301,8 +301,6 @@ interface RecordedDiagnostic {
 
 /** The getConfig of a policy that has none (never called: each policy gets its own). */
 const noConfig = (): object => ({});
-/** Marks a response built by one-pass evaluation without diagnostics. */
-const noDiagnostics = Symbol("hipaa-guard.no-diagnostics");
 
 const probeTypes = ["hipaa-guard:dispatch/probe:ProbeA", "hipaa-guard:dispatch/probe:ProbeB"];
 const captureName = "hipaa-guard-dispatch-capture";
@@ -498,9 +496,7 @@ export function dispatchingImplementation(
                 (notApplicable ??= []).push(na);
             }
         }
-        const resp = makeAnalyzeResponse!(ds, notApplicable);
-        if (ds.length === 0) (resp as ResponseMessage & { [noDiagnostics]?: true })[noDiagnostics] = true;
-        return resp;
+        return makeAnalyzeResponse!(ds, notApplicable);
     };
 
     // Types no policy checks share one route (key ""), so the tables hold only the pack's own types.
@@ -569,8 +565,8 @@ export function dispatchingImplementation(
         if (entries.length === 0) return resp;
         if (fastBytes) {
             if (own.length > 0) resp.setNotApplicableList([]);
-            // A response with nothing but the not-applicable list has no other bytes (checked below).
-            const head = (resp as { [noDiagnostics]?: true })[noDiagnostics] && emptyIsEmpty ? emptyHead : resp.serializeBinary();
+            // An Analyze answer without diagnostics has no bytes but the list's (checked below).
+            const head = Resp === AnalyzeResponse && emptyAnalyzeHead && (resp as unknown as { getDiagnosticsList(): unknown[] }).getDiagnosticsList().length === 0 ? emptyHead : resp.serializeBinary();
             const bytes = head.length === 0 && chunks.length === 1 ? chunks[0] : Buffer.concat([head, ...chunks]);
             resp.serializeBinary = () => bytes;
             (resp as ResponseMessage & { [keptBytes]?: Buffer })[keptBytes] = bytes;
@@ -583,13 +579,21 @@ export function dispatchingImplementation(
 
     // Config generations: Configure replaces the SDK's config, so the tables are rebuilt after it.
     let generation = 0;
+    const rebuildingAfter = (handler: Handler): Handler => (call, callback) =>
+        handler(call, (err, resp) => {
+            generation++;
+            callback(err, resp);
+        });
     let tables: { generation: number; analyze: Promise<Table>; remediate: Promise<Table> } | undefined;
     const current = () => {
         if (!tables || tables.generation !== generation) {
-            // A failed capture only leaves the policies to the SDK's handlers.
-            const loop = (kind: "analyze" | "remediate") => (kind === "analyze" ? captureLoop().catch(() => undefined) : Promise.resolve(undefined));
-            const t = (kind: "analyze" | "remediate") => Promise.all([probe(kind), loop(kind)]).then(([kept, l]) => ({ routes: new Map(), kept, loop: l }));
-            tables = { generation, analyze: t("analyze"), remediate: t("remediate") };
+            // Only Analyze evaluates in one pass; a failed capture leaves its policies to the SDK's handlers.
+            const loop = captureLoop().catch(() => undefined);
+            tables = {
+                generation,
+                analyze: Promise.all([probe("analyze"), loop]).then(([kept, l]) => ({ routes: new Map(), kept, loop: l })),
+                remediate: probe("remediate").then(kept => ({ routes: new Map(), kept })),
+            };
             // A failed probe leaves that RPC to the SDK for this generation.
             tables.analyze.catch(() => undefined);
             tables.remediate.catch(() => undefined);
@@ -705,9 +709,12 @@ export function dispatchingImplementation(
     };
 
     const emptyHead = new Uint8Array(0);
-    const emptyIsEmpty = (() => {
+    const emptyAnalyzeHead = (() => {
         try {
-            return new AnalyzeResponse().serializeBinary().length === 0;
+            const r = new AnalyzeResponse() as ResponseMessage & { setDiagnosticsList(d: unknown[]): void };
+            r.setDiagnosticsList([]);
+            r.setNotApplicableList([]);
+            return r.serializeBinary().length === 0;
         } catch {
             return false;
         }
@@ -743,21 +750,9 @@ export function dispatchingImplementation(
     return {
         ...sdk,
         getAnalyzerInfo: infoRpc,
-        configure: ((call, callback) =>
-            configure(call, (err, resp) => {
-                generation++;
-                callback(err, resp);
-            })) as Handler,
+        configure: rebuildingAfter(configure),
         // New stack tags are part of what the loop gives policies: captured afresh after them.
-        ...(configureStack
-            ? {
-                  configureStack: ((call, callback) =>
-                      configureStack(call, (err, resp) => {
-                          generation++;
-                          callback(err, resp);
-                      })) as Handler,
-              }
-            : {}),
+        ...(configureStack ? { configureStack: rebuildingAfter(configureStack) } : {}),
         analyze: resourceRpc("analyze"),
         remediate: resourceRpc("remediate"),
         analyzeStack: stackRpc,
