@@ -18,7 +18,7 @@ import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { allPolicies } from "../policies/registry";
 import { stackResources } from "../policies/lib/stack-request";
-import { DispatchPolicy, dispatchingImplementation, keptBytes, loadSdkModules, servingService } from "../policies/lib/dispatch";
+import { analyzeWireReader, DispatchPolicy, dispatchingImplementation, keptBytes, loadSdkModules, servingService, WireAnalyzeRequest } from "../policies/lib/dispatch";
 import { benchResources } from "../bench/fixtures";
 import {
     encodeValue,
@@ -216,7 +216,7 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
     });
 
     it("serves by dispatch by default and by the SDK with HIPAA_GUARD_DISPATCH=sdk", () => {
-        assert.strictEqual(dispatching.state, "dispatch, stack from bytes");
+        assert.strictEqual(dispatching.state, "dispatch, analyze and stack from bytes");
         assert.strictEqual(serializing.state, "dispatch");
         assert.strictEqual(sdk.state, "sdk");
     });
@@ -356,6 +356,31 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
         assert.strictEqual(servingService(odd), odd);
     });
 
+    it("reads Analyze requests from their bytes where they read as the SDK reads them, and has the SDK decode the rest", () => {
+        const { AnalyzerService } = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
+        type Method = { requestDeserialize(b: Buffer): unknown };
+        const read = analyzeWireReader(loadSdkModules()!)!;
+        const serving = servingService(AnalyzerService, undefined, read) as Record<string, Method>;
+        const bytes = Buffer.from(toAnalyzeRequest(benchResources(12)[9]).serializeBinary());
+        const wire = serving.analyze.requestDeserialize(bytes) as WireAnalyzeRequest;
+        assert.ok(wire instanceof WireAnalyzeRequest);
+        assert.deepStrictEqual(wire.read, read(bytes));
+        assert.ok(Buffer.from((wire.message() as analyzerpb.AnalyzeRequest).serializeBinary()).equals(bytes), "the SDK's decoding on demand");
+        // Options missing: the SDK's loop fails on that, so the request is the SDK's, decoded its way.
+        const optionless = toAnalyzeRequest(benchResources(12)[9]);
+        optionless.clearOptions();
+        assert.ok(serving.analyze.requestDeserialize(Buffer.from(optionless.serializeBinary())) instanceof analyzerpb.AnalyzeRequest);
+        // Bytes the SDK cannot decode fail in its decoder, as before.
+        assert.throws(() => serving.analyze.requestDeserialize(Buffer.from([0x0a, 0x05, 0x61])));
+        // Remediate keeps the SDK's decoding: its handler, which always answers it, reads the decoded request.
+        assert.strictEqual(serving.remediate.requestDeserialize, AnalyzerService.remediate.requestDeserialize);
+        // A reader the probe does not confirm is not used.
+        const m = loadSdkModules()!;
+        assert.strictEqual(analyzeWireReader({ ...m, rpc: { ...m.rpc, specialSecretSig: undefined } }), undefined);
+        const changed = { ...m.deserialize, deserializeProperties: (s: object, p: boolean) => ({ ...(m.deserialize.deserializeProperties as (s: object, p: boolean) => object)(s, p), extra: 1 }) };
+        assert.strictEqual(analyzeWireReader({ ...m, deserialize: changed }), undefined);
+    });
+
     it("builds a stack's resources with the SDK's deserializer, and leaves a request the SDK's build fails on to the SDK", () => {
         // eslint-disable-next-line @typescript-eslint/no-var-requires
         const { deserializeProperties } = require("@pulumi/policy/deserialize");
@@ -420,6 +445,15 @@ describe("one-pass evaluation of the pack's policies", () => {
     }
     const resourcePolicies = allPolicies.filter(p => "evaluate" in p);
     const workload = benchResources(48);
+    const readAnalyze = analyzeWireReader(m)!;
+    const decodeAnalyze = (bytes: Buffer) => analyzerpb.AnalyzeRequest.deserializeBinary(bytes);
+    /** The request as gRPC hands it to dispatch: decoded by the SDK's code, and read from its bytes. */
+    const asServed = (req: analyzerpb.AnalyzeRequest) => {
+        const bytes = Buffer.from(req.serializeBinary());
+        const read = readAnalyze(bytes);
+        assert.ok(read, "the reader reads the bench's requests");
+        return [req, new WireAnalyzeRequest(read, bytes, decodeAnalyze)];
+    };
 
     it("runs the policies for a checked type without the SDK's loop, and answers as the SDK's handler over the whole pack", async () => {
         const calls = new Map<string, number>();
@@ -429,12 +463,15 @@ describe("one-pass evaluation of the pack's policies", () => {
         const { sdk, dispatching } = serving(counted);
         let checked = 0;
         for (const r of workload) {
-            const before = new Map(calls);
             const req = toAnalyzeRequest(r);
-            assert.ok((await ask(dispatching.analyze, req)).equals(await ask(sdk.analyze, req)), r.type);
+            const theirs = await ask(sdk.analyze, req);
             const expected = resourcePolicies.filter(p => p.definition.types.includes(r.type)).map(p => p.definition.name);
-            const ran = [...calls].filter(([name, n]) => n !== (before.get(name) ?? 0)).map(([name]) => name);
-            assert.deepStrictEqual(ran.sort(), [...expected].sort(), `${r.type}: each of its policies once, by one-pass evaluation`);
+            for (const served of asServed(req)) {
+                const before = new Map(calls);
+                assert.ok((await ask(dispatching.analyze, served)).equals(theirs), r.type);
+                const ran = [...calls].filter(([name, n]) => n !== (before.get(name) ?? 0)).map(([name]) => name);
+                assert.deepStrictEqual(ran.sort(), [...expected].sort(), `${r.type}: each of its policies once, by one-pass evaluation`);
+            }
             if (expected.length > 0) checked++;
         }
         assert.ok(checked > 10, `${checked} resources of checked types`);
@@ -450,8 +487,14 @@ describe("one-pass evaluation of the pack's policies", () => {
         const { sdk, dispatching } = serving(throwing);
         for (const r of workload.filter(r => r.type === "aws:ec2/securityGroup:SecurityGroup")) {
             const req = toAnalyzeRequest(r);
-            assert.ok((await ask(dispatching.analyze, req)).equals(await ask(sdk.analyze, req)));
+            const theirs = await ask(sdk.analyze, req);
+            // Read from its bytes, it reaches the SDK's handler decoded the SDK's way.
+            for (const served of asServed(req)) assert.ok((await ask(dispatching.analyze, served)).equals(theirs));
         }
         assert.ok(thrown > 0);
+        // Bytes read here that the SDK's decoding refused would fail as gRPC fails such a request.
+        const [, wire] = asServed(toAnalyzeRequest(workload.find(r => r.type === "aws:ec2/securityGroup:SecurityGroup")!));
+        const refused = new WireAnalyzeRequest((wire as WireAnalyzeRequest).read, Buffer.alloc(0), () => assert.fail("refused"));
+        await assert.rejects(ask(dispatching.analyze, refused), (e: { code?: number; details?: string }) => e.code === 13 && e.details === "Error deserializing request");
     });
 });

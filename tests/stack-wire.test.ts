@@ -1,13 +1,14 @@
 // AnalyzeStack requests read from their bytes (policies/lib/stack-wire.ts) give exactly the
 // resources the SDK's protobuf decoding and stack-request.ts build give, or nothing (the request
 // then goes the SDK's way): on generated requests, on their bytes cut short or altered, and on
-// values the SDK treats specially (secrets, assets, signature keys, `__proto__`).
+// values the SDK treats specially (secrets, assets, signature keys, `__proto__`). Analyze requests
+// read from their bytes give what the SDK's decoding and its Analyze loop hand policies, or nothing.
 
 import * as assert from "assert";
 import fc from "fast-check";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
-import { decodeStackRequest, Signatures } from "../policies/lib/stack-wire";
+import { decodeAnalyzeRequest, decodeStackRequest, Signatures } from "../policies/lib/stack-wire";
 import { stackResources, ProtoResource } from "../policies/lib/stack-request";
 import { loadSdkModules, stackWireReader } from "../policies/lib/dispatch";
 
@@ -17,8 +18,8 @@ const rpc = require("@pulumi/pulumi/runtime/rpc");
 const { deserializeProperties } = require("@pulumi/policy/deserialize");
 
 const sig: Signatures = { key: rpc.specialSigKey, secret: rpc.specialSecretSig };
-const checkOptions = (b: Uint8Array) => void analyzerpb.AnalyzerResourceOptions.deserializeBinary(b);
-const read = (bytes: Uint8Array) => decodeStackRequest(bytes, sig, checkOptions);
+const decodeOptions = (b: Uint8Array) => analyzerpb.AnalyzerResourceOptions.deserializeBinary(b);
+const read = (bytes: Uint8Array) => decodeStackRequest(bytes, sig, decodeOptions);
 const seed = Number(process.env.STACK_WIRE_SEED ?? 20261202);
 
 /** What the SDK's way gives for these bytes: its resources, or undefined where decoding or the build fails. */
@@ -98,24 +99,33 @@ function encode(resources: readonly Generated[]): Uint8Array {
     const request = new analyzerpb.AnalyzeStackRequest();
     request.setResourcesList(
         resources.map(g => {
-            const r = new analyzerpb.AnalyzerResource();
-            r.setType(g.type);
-            r.setName(g.name);
-            r.setUrn(g.urn);
-            if (g.props) r.setProperties(Struct.fromJavaScript(g.props as never));
-            if (g.options) r.setOptions(new analyzerpb.AnalyzerResourceOptions().setProtect(g.name.length % 2 === 0));
-            if (g.provider !== null) {
-                const p = new analyzerpb.AnalyzerProviderResource();
-                p.setType("pulumi:providers:aws");
-                if (g.provider) p.setProperties(Struct.fromJavaScript(g.provider as never));
-                r.setProvider(p);
-            }
+            const r = withCommonFields(new analyzerpb.AnalyzerResource(), g);
             if (g.parent) r.setParent(g.parent);
             for (const [k, urns] of Object.entries(g.deps)) r.getPropertydependenciesMap().set(k, new analyzerpb.AnalyzerPropertyDependencies().setUrnsList(urns));
             return r;
         }),
     );
     return request.serializeBinary();
+}
+
+/** An AnalyzeRequest for one generated resource: the fields it shares with a stack's resource. */
+function encodeAnalyze(g: Generated): Uint8Array {
+    return withCommonFields(new analyzerpb.AnalyzeRequest(), g).serializeBinary();
+}
+
+function withCommonFields<R extends analyzerpb.AnalyzeRequest | analyzerpb.AnalyzerResource>(r: R, g: Generated): R {
+    r.setType(g.type);
+    r.setName(g.name);
+    r.setUrn(g.urn);
+    if (g.props) r.setProperties(Struct.fromJavaScript(g.props as never));
+    if (g.options) r.setOptions(new analyzerpb.AnalyzerResourceOptions().setProtect(g.name.length % 2 === 0));
+    if (g.provider !== null) {
+        const p = new analyzerpb.AnalyzerProviderResource();
+        p.setType("pulumi:providers:aws");
+        if (g.provider) p.setProperties(Struct.fromJavaScript(g.provider as never));
+        r.setProvider(p);
+    }
+    return r;
 }
 
 describe("AnalyzeStack requests read from their bytes", function () {
@@ -222,5 +232,86 @@ describe("AnalyzeStack requests read from their bytes", function () {
         // A deserializer that reads values otherwise than this module does fails the probe.
         const changed = { ...m.deserialize, deserializeProperties: (s: object, p: boolean) => ({ ...deserializeProperties(s, p), extra: 1 }) };
         assert.strictEqual(stackWireReader({ ...m, deserialize: changed }), undefined);
+    });
+});
+
+describe("Analyze requests read from their bytes", function () {
+    this.timeout(120000);
+    const readAnalyze = (bytes: Uint8Array) => decodeAnalyzeRequest(bytes, sig, decodeOptions);
+
+    /** What the SDK's decoding and Analyze loop give policies, or why they would not run. */
+    function sdkWay(bytes: Uint8Array): unknown {
+        let r: analyzerpb.AnalyzeRequest;
+        try {
+            r = analyzerpb.AnalyzeRequest.deserializeBinary(bytes);
+        } catch {
+            return { failed: "decode" };
+        }
+        const options = r.getOptions();
+        if (!options) return { failed: "no options" };
+        try {
+            const props = deserializeProperties(r.getProperties(), false);
+            const provider = r.getProvider();
+            if (provider) deserializeProperties(provider.getProperties(), false);
+            return { type: r.getType(), name: r.getName(), urn: r.getUrn(), props, protect: options.getProtect() };
+        } catch {
+            return { failed: "deserialize" };
+        }
+    }
+
+    function agreesOne(bytes: Uint8Array): boolean {
+        const ours = readAnalyze(bytes);
+        if (ours === undefined) return false;
+        const theirs = sdkWay(bytes) as Record<string, unknown>;
+        assert.ok(!("failed" in theirs), `read a request the SDK's way refuses (${JSON.stringify(theirs)})`);
+        const mine = { type: ours.type, name: ours.name, urn: ours.urn, props: ours.props, protect: (ours.options as analyzerpb.AnalyzerResourceOptions).getProtect() };
+        assert.deepStrictEqual(mine, theirs);
+        assert.strictEqual(JSON.stringify(mine), JSON.stringify(theirs));
+        return true;
+    }
+
+    it("give what the SDK's loop hands policies, key order and all, or leave the request to the SDK", () => {
+        let read = 0;
+        let runs = 0;
+        fc.assert(
+            fc.property(resourceArb, g => {
+                runs++;
+                if (agreesOne(encodeAnalyze(g))) read++;
+            }),
+            { numRuns: 600, seed },
+        );
+        assert.ok(read > runs / 3, `read ${read} of ${runs}`);
+    });
+
+    it("read the bench's requests as the SDK does", () => {
+        const { benchResources } = require("../bench/fixtures");
+        const { toAnalyzeRequest } = require("../tools/lib/analyzer-client");
+        for (const r of benchResources(200)) assert.ok(agreesOne(toAnalyzeRequest(r).serializeBinary()), r.type);
+    });
+
+    it("never read bytes cut short or altered differently from the SDK", () => {
+        let read = 0;
+        fc.assert(
+            fc.property(resourceArb, fc.array(fc.tuple(fc.nat(), fc.nat(255)), { minLength: 1, maxLength: 3 }), fc.nat(), (g, edits, cut) => {
+                const bytes = Buffer.from(encodeAnalyze(g));
+                for (const [at, byte] of edits) if (bytes.length > 0) bytes[at % bytes.length] = byte;
+                const altered = cut % 3 === 0 ? bytes.subarray(0, cut % (bytes.length + 1)) : bytes;
+                if (agreesOne(altered)) read++;
+            }),
+            { numRuns: 1500, seed },
+        );
+        assert.ok(read > 0);
+    });
+
+    it("hand over the options the SDK decodes, the last on the wire winning", () => {
+        const g: Generated = { type: "t", name: "nn", urn: "u", props: { a: 1 }, options: true, provider: null, deps: {} };
+        const unprotected = Buffer.from(new analyzerpb.AnalyzerResourceOptions().setProtect(false).serializeBinary());
+        const twice = Buffer.concat([Buffer.from(encodeAnalyze(g)), Buffer.from([0x2a, unprotected.length]), unprotected]);
+        assert.ok(agreesOne(twice));
+        assert.strictEqual((readAnalyze(twice)!.options as analyzerpb.AnalyzerResourceOptions).getProtect(), false);
+        assert.strictEqual((readAnalyze(encodeAnalyze(g))!.options as analyzerpb.AnalyzerResourceOptions).getProtect(), true);
+        // Without options or properties the SDK's loop fails: left to it.
+        assert.strictEqual(readAnalyze(encodeAnalyze({ ...g, options: false })), undefined);
+        assert.strictEqual(readAnalyze(encodeAnalyze({ ...g, props: null })), undefined);
     });
 });

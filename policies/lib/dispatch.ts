@@ -20,7 +20,10 @@
 //   A policy that throws sends the request to the SDK's handler. Serializing the response writes
 //   the SDK's part with its protobuf code and appends the kept bytes for the rest (the not-applicable list
 //   is the last field of both responses, so this is byte for byte what the SDK would send), and
-//   gRPC gets those bytes without the generated serializer's extra copy.
+//   gRPC gets those bytes without the generated serializer's extra copy. Analyze requests are read
+//   from their bytes (stack-wire.ts) into what the SDK's loop hands policies, where they read exactly
+//   as the SDK's protobuf code and deserializer read them: the protobuf library's decoding costs
+//   more than the rest of a resource's answer. The SDK's decoding is done only for its handler.
 // - AnalyzeStack: the stack's resources are built once per request, read from the request's bytes
 //   (stack-wire.ts), else from the decoded request (stack-request.ts), else by the SDK's own
 //   handler (for a capturing policy); every stack policy runs under the SDK's own handler with
@@ -38,7 +41,7 @@
 import { recordedAnalyzerInfo } from "./analyzer-info";
 import { DiagnosticReport, EvaluationArgs } from "./policy";
 import { ProtoResource, stackResources } from "./stack-request";
-import { decodeStackRequest, Signatures } from "./stack-wire";
+import { AnalyzedRequest, decodeAnalyzeRequest, decodeStackRequest, Signatures } from "./stack-wire";
 import * as path from "path";
 import { Policies, PolicyPack, PolicyPackArgs, PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 
@@ -60,7 +63,7 @@ export interface DispatchPolicy {
  */
 export const dispatchSwitch = "HIPAA_GUARD_DISPATCH";
 
-/** Where the serving path is recorded, for tests: "dispatch", "dispatch, stack from bytes" or "sdk". */
+/** Where the serving path is recorded, for tests: "dispatch", "dispatch, analyze and stack from bytes" or "sdk". */
 export const dispatchStateKey = Symbol.for("hipaa-guard.dispatch");
 
 /** Serves the pack through the SDK's PolicyPack, with per-type dispatch when the SDK allows it. */
@@ -78,7 +81,8 @@ export function servePolicyPack(
     } finally {
         hooks?.restore();
     }
-    (globalThis as Record<symbol, unknown>)[dispatchStateKey] = hooks?.installed() ? (hooks.readsStackBytes() ? "dispatch, stack from bytes" : "dispatch") : "sdk";
+    const fromBytes = hooks ? [hooks.readsAnalyzeBytes() && "analyze", hooks.readsStackBytes() && "stack"].filter(Boolean).join(" and ") : "";
+    (globalThis as Record<symbol, unknown>)[dispatchStateKey] = hooks?.installed() ? (fromBytes ? `dispatch, ${fromBytes} from bytes` : "dispatch") : "sdk";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,7 +159,7 @@ export function hookSdk(
     policies: readonly DispatchPolicy[],
     m: SdkModules | undefined,
     options: DispatchOptions = { keptBytes: true, evaluate: true },
-): { restore(): void; installed(): boolean; readsStackBytes(): boolean } | undefined {
+): { restore(): void; installed(): boolean; readsStackBytes(): boolean; readsAnalyzeBytes(): boolean } | undefined {
     if (!m) return undefined;
     const { server, grpcServer } = m;
     const serve = server.serve;
@@ -169,6 +173,7 @@ export function hookSdk(
     let served: Served | undefined;
     let installed = false;
     let readsStackBytes = false;
+    let readsAnalyzeBytes = false;
     const hookedServe = function (this: unknown, ...args: unknown[]) {
         const [packName, version, level, packArgs] = args as [string, string, string, { policies?: readonly SdkPolicy[] } | undefined];
         served = { packName, version, level, policies: packArgs?.policies ?? [], args };
@@ -186,8 +191,10 @@ export function hookSdk(
                 installed = true;
                 implementation = dispatching;
                 const readStack = options.keptBytes ? stackWireReader(m) : undefined;
+                const readAnalyze = options.keptBytes ? analyzeWireReader(m) : undefined;
                 readsStackBytes = readStack !== undefined;
-                service = servingService(service, readStack);
+                readsAnalyzeBytes = readAnalyze !== undefined;
+                service = servingService(service, readStack, readAnalyze);
             }
         }
         return (addService as (...a: unknown[]) => unknown).call(this, service, implementation);
@@ -206,7 +213,7 @@ export function hookSdk(
         restore();
         return undefined;
     }
-    return { restore, installed: () => installed, readsStackBytes: () => readsStackBytes };
+    return { restore, installed: () => installed, readsStackBytes: () => readsStackBytes, readsAnalyzeBytes: () => readsAnalyzeBytes };
 }
 
 export interface DispatchOptions {
@@ -467,13 +474,22 @@ export function dispatchingImplementation(
      * its report function records them, not-applicable entries as it makes them, and the SDK's
      * makeAnalyzeResponse. A policy that throws leaves the request to the SDK's own handler.
      */
-    const evaluateOnce = (req: ProtoRequest & { getName(): string; getUrn(): string }, evaluated: readonly Evaluated[], loop: Loop): ResponseMessage => {
-        const props = unknownCheckingProxy!(deserialize()(req.getProperties(), false));
-        const options = req.getOptions() as { getProtect(): boolean };
+    /** A decoded request as the SDK's loop reads it (the properties through its deserializer). */
+    const analyzed = (req: ProtoRequest & { getName(): string; getUrn(): string }): AnalyzedRequest => ({
+        type: req.getType(),
+        name: req.getName(),
+        urn: req.getUrn(),
+        props: deserialize()(req.getProperties(), false) as Record<string, unknown>,
+        options: req.getOptions(),
+    });
+
+    const evaluateOnce = (req: AnalyzedRequest, evaluated: readonly Evaluated[], loop: Loop): ResponseMessage => {
+        const props = unknownCheckingProxy!(req.props);
+        const options = req.options as { getProtect(): boolean };
         const ds: RecordedDiagnostic[] = [];
         let notApplicable: NotApplicableMessage[] | undefined;
         // One arguments object for the request; each policy is handed it with its own getConfig.
-        const args = { type: req.getType(), name: req.getName(), urn: req.getUrn(), props, opts: { protect: options.getProtect() }, stackTags: loop.stackTags, getConfig: noConfig };
+        const args = { type: req.type, name: req.name, urn: req.urn, props, opts: { protect: options.getProtect() }, stackTags: loop.stackTags, getConfig: noConfig };
         for (const e of evaluated) {
             const report = (d: { message?: string; enforcementLevel?: string; urn?: string; name?: string; description?: string; severity?: unknown }) => {
                 ds.push({
@@ -618,14 +634,24 @@ export function dispatchingImplementation(
         const sdkHandler = kind === "analyze" ? analyze : remediate;
         const Resp = kind === "analyze" ? AnalyzeResponse : RemediateResponse;
         return (call, callback) => {
+            // A request read from its bytes (stack-wire.ts) is decoded the SDK's way only for the SDK's
+            // handler, which then finds it where gRPC put it. (A view of the call made with
+            // Object.create would make every call object a prototype, which V8 optimizes against.)
+            const wire = call.request instanceof WireAnalyzeRequest ? call.request : undefined;
+            const sdkCall = () => {
+                if (wire) call.request = wire.message();
+                return call;
+            };
             // Policies are pure functions of the request, so the SDK may answer any request afresh.
-            const bySdk = () => void sdkHandler(call, callback);
+            const bySdk = () => {
+                if (wire && !wire.decodes()) return callback({ code: grpcInternal, details: "Error deserializing request" });
+                return void sdkHandler(sdkCall(), callback);
+            };
             current()[kind].then(table => {
                 let r: Route;
                 try {
-                    const req = call.request as ProtoRequest;
-                    if (!wellFormed(req)) return bySdk();
-                    r = route(kind, table, req.getType());
+                    if (!wire && !wellFormed(call.request as ProtoRequest)) return bySdk();
+                    r = route(kind, table, wire ? wire.read.type : (call.request as ProtoRequest).getType());
                 } catch {
                     return bySdk();
                 }
@@ -641,14 +667,15 @@ export function dispatchingImplementation(
                 if (r.evaluated) {
                     let resp: ResponseMessage;
                     try {
-                        resp = evaluateOnce(call.request as ProtoRequest & { getName(): string; getUrn(): string }, r.evaluated, table.loop!);
+                        resp = evaluateOnce(wire ? wire.read : analyzed(call.request as ProtoRequest & { getName(): string; getUrn(): string }), r.evaluated, table.loop!);
                     } catch {
                         return bySdk();
                     }
                     return finish(resp);
                 }
                 if (!r.handler) return finish(new Resp());
-                r.handler(call, (err, resp) => (err ? callback(err, resp) : finish(resp as ResponseMessage)));
+                if (wire && !wire.decodes()) return bySdk();
+                r.handler(sdkCall(), (err, resp) => (err ? callback(err, resp) : finish(resp as ResponseMessage)));
             }, bySdk);
         };
     };
@@ -802,15 +829,94 @@ export class WireStackRequest {
 }
 
 /**
+ * An Analyze request read from its bytes, with the SDK's decoding of it on demand: a request whose
+ * type's policies all run in one pass, or that none checks, is answered without it.
+ */
+export class WireAnalyzeRequest {
+    private decoded: unknown;
+    constructor(
+        readonly read: AnalyzedRequest,
+        private readonly bytes: Buffer,
+        private readonly sdkDecode: (bytes: Buffer) => unknown,
+    ) {}
+    /** The request as the SDK's protobuf code decodes it. */
+    message(): unknown {
+        return (this.decoded ??= this.sdkDecode(this.bytes));
+    }
+    /** Whether the SDK's protobuf code decodes the bytes at all. */
+    decodes(): boolean {
+        try {
+            this.message();
+            return true;
+        } catch {
+            return false;
+        }
+    }
+}
+
+/** The SDK's options decoder, and the signatures its deserializer reads; undefined when either is missing. */
+function wireBasics(m: SdkModules): { sig: Signatures; decodeOptions: (b: Uint8Array) => unknown } | undefined {
+    const key = m.rpc?.specialSigKey;
+    const secret = m.rpc?.specialSecretSig;
+    if (typeof key !== "string" || typeof secret !== "string" || !key || !secret) return undefined;
+    const Options = m.proto.AnalyzerResourceOptions as unknown as { deserializeBinary?: (b: Uint8Array) => unknown };
+    if (typeof Options?.deserializeBinary !== "function") return undefined;
+    return { sig: { key, secret }, decodeOptions: (b: Uint8Array) => Options.deserializeBinary!.call(Options, b) };
+}
+
+/** Properties of a probe resource: every kind of value, keys out of order, a secret. */
+const probeProps = (sig: Signatures) => ({ z: 1.5, a: "✓ text", "10": true, "2": null, l: [1, "x", { o: [false, {}] }, []], s: { [sig.key]: sig.secret, value: { v: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" } }, e: {} });
+
+/**
+ * Reads Analyze requests from their bytes (stack-wire.ts), or undefined when the SDK lacks what
+ * that needs or a probe request does not read exactly as the SDK's decoding and loop read it.
+ */
+export function analyzeWireReader(m: SdkModules): ((bytes: Buffer) => AnalyzedRequest | undefined) | undefined {
+    try {
+        const basics = wireBasics(m);
+        if (!basics) return undefined;
+        const { sig, decodeOptions } = basics;
+        const proto = m.proto as Proto & Record<string, { deserializeBinary?: (b: Uint8Array) => ProtoRequest & { getName(): string; getUrn(): string } }>;
+        const Struct = m.Struct as unknown as { fromJavaScript(v: object): object };
+        const deserializeProperties = m.deserialize.deserializeProperties as (s: object | undefined, proxySecrets: boolean) => unknown;
+        const decode = proto.AnalyzeRequest.deserializeBinary;
+        if (typeof decode !== "function") return undefined;
+        const read = (b: Buffer) => decodeAnalyzeRequest(b, sig, decodeOptions);
+        const provider = new proto.AnalyzerProviderResource();
+        provider.setType("pulumi:providers:probe");
+        provider.setProperties(Struct.fromJavaScript({ region: "r" }));
+        const probes = [true, false].map(protect => {
+            const r = new proto.AnalyzeRequest();
+            r.setType("probe:a:A");
+            r.setName("a");
+            r.setUrn("urn:pulumi:probe::probe::probe:a:A::a");
+            r.setProperties(Struct.fromJavaScript(protect ? probeProps(sig) : {}));
+            r.setOptions((new proto.AnalyzerResourceOptions() as unknown as { setProtect(p: boolean): object }).setProtect(protect));
+            if (protect) r.setProvider(provider);
+            return Buffer.from(r.serializeBinary() as unknown as Uint8Array);
+        });
+        const seen = (req: AnalyzedRequest | undefined) => req && JSON.stringify([req.type, req.name, req.urn, req.props, (req.options as { getProtect(): boolean }).getProtect()]);
+        for (const bytes of probes) {
+            const sdk = decode.call(proto.AnalyzeRequest, bytes);
+            const expected = seen({ type: sdk.getType(), name: sdk.getName(), urn: sdk.getUrn(), props: deserializeProperties(sdk.getProperties(), false) as Record<string, unknown>, options: sdk.getOptions() });
+            if (seen(read(bytes)) !== expected) return undefined;
+        }
+        return read;
+    } catch {
+        return undefined;
+    }
+}
+
+/**
  * Reads AnalyzeStack requests from their bytes (stack-wire.ts), or undefined when the SDK lacks
  * what that needs or a probe request does not read exactly as the SDK's decoding and build read it.
  */
 export function stackWireReader(m: SdkModules): ((bytes: Buffer) => readonly PolicyResource[] | undefined) | undefined {
     try {
-        const key = m.rpc?.specialSigKey;
-        const secret = m.rpc?.specialSecretSig;
-        if (typeof key !== "string" || typeof secret !== "string" || !key || !secret) return undefined;
-        const sig: Signatures = { key, secret };
+        const basics = wireBasics(m);
+        if (!basics) return undefined;
+        const { sig, decodeOptions } = basics;
+        const key = sig.key;
         const proto = m.proto as Proto & Record<string, { deserializeBinary?: (b: Uint8Array) => { getResourcesList(): unknown[] } }>;
         const Struct = m.Struct as unknown as { fromJavaScript(v: object): object };
         const deserializeProperties = m.deserialize.deserializeProperties as (s: object | undefined, proxySecrets: boolean) => unknown;
@@ -837,17 +943,14 @@ export function stackWireReader(m: SdkModules): ((bytes: Buffer) => readonly Pol
             return r;
         };
         request.setResourcesList([
-            resource("probe:a:A", "a", { z: 1.5, a: "✓ text", "10": true, "2": null, l: [1, "x", { o: [false, {}] }, []], s: { [key]: secret, value: { v: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" } }, e: {} }, { l: ["u:b", "u:c"], a: [] }, true),
+            resource("probe:a:A", "a", probeProps(sig), { l: ["u:b", "u:c"], a: [] }, true),
             resource("probe:b:B", "b", {}, {}, false),
         ]);
         const bytes = Buffer.from(request.serializeBinary() as unknown as Uint8Array);
         const decode = proto.AnalyzeStackRequest.deserializeBinary;
         if (typeof decode !== "function") return undefined;
         const expected = stackResources(decode.call(proto.AnalyzeStackRequest, bytes).getResourcesList() as ProtoResource[], deserializeProperties);
-        const Options = proto.AnalyzerResourceOptions as unknown as { deserializeBinary?: (b: Uint8Array) => unknown };
-        if (typeof Options.deserializeBinary !== "function") return undefined;
-        const checkOptions = (b: Uint8Array) => void Options.deserializeBinary!.call(Options, b);
-        const read = (b: Buffer) => decodeStackRequest(b, sig, checkOptions);
+        const read = (b: Buffer) => decodeStackRequest(b, sig, decodeOptions);
         if (!expected || JSON.stringify(read(bytes)) !== JSON.stringify(expected)) return undefined;
         return read;
     } catch {
@@ -860,13 +963,18 @@ export const keptBytes = Symbol("hipaa-guard.kept-bytes");
 
 /**
  * The analyzer service definition with Analyze and Remediate responses that carry kept bytes
- * handed to gRPC as they are, and, given `readStack`, AnalyzeStack requests read from their bytes.
+ * handed to gRPC as they are, and, given `readStack` and `readAnalyze`, AnalyzeStack and Analyze
+ * requests read from their bytes.
  * The generated serializer copies every answer (`Buffer.from(serializeBinary())`) before gRPC
  * copies it again into its frame; at some 20 KB of not-applicable entries per answer, that copy
  * and the garbage it leaves are a measurable part of a request's cost. Any other response, a
  * request `readStack` does not read, and a definition not shaped as expected keep the generated code.
  */
-export function servingService(service: unknown, readStack?: (bytes: Buffer) => readonly PolicyResource[] | undefined): unknown {
+export function servingService(
+    service: unknown,
+    readStack?: (bytes: Buffer) => readonly PolicyResource[] | undefined,
+    readAnalyze?: (bytes: Buffer) => AnalyzedRequest | undefined,
+): unknown {
     if (typeof service !== "object" || service === null) return service;
     const methods = service as Record<string, { responseSerialize?: unknown; requestDeserialize?: unknown } | undefined>;
     const serving = { ...methods };
@@ -885,6 +993,17 @@ export function servingService(service: unknown, readStack?: (bytes: Buffer) => 
             requestDeserialize: (bytes: Buffer) => {
                 const resources = Buffer.isBuffer(bytes) ? readStack(bytes) : undefined;
                 return resources ? new WireStackRequest(resources, bytes, decode) : decode(bytes);
+            },
+        };
+    }
+    const sdkAnalyzeDecode = methods.analyze?.requestDeserialize;
+    if (readAnalyze && isFunction(sdkAnalyzeDecode)) {
+        const decode = sdkAnalyzeDecode as (bytes: Buffer) => unknown;
+        serving.analyze = {
+            ...serving.analyze,
+            requestDeserialize: (bytes: Buffer) => {
+                const read = Buffer.isBuffer(bytes) ? readAnalyze(bytes) : undefined;
+                return read ? new WireAnalyzeRequest(read, bytes, decode) : decode(bytes);
             },
         };
     }

@@ -16,10 +16,14 @@
 // - map entries in key order, the last of a repeated key winning, as the library gives them;
 // - a resource without options or properties, a `Value` with no kind, a key `__proto__`, or a value
 //   signed as anything but a secret (assets, archives, resource references) is left to the SDK.
-// A resource's options, which stack policies do not read, are checked with the SDK's own decoder
-// (`checkOptions`), so a request the SDK's decoding refuses is never read here.
+// A resource's options, which stack policies do not read, are decoded with the SDK's own decoder
+// (`decodeOptions`), so a request the SDK's decoding refuses is never read here.
 // dispatch.ts checks on a probe request at start that this reads as the SDK does, and
 // tests/stack-wire.test.ts compares the two on generated requests.
+//
+// An AnalyzeRequest has the fields of a stack's resource (type, properties, URN, name, options,
+// provider), so `decodeAnalyzeRequest` reads one the same way, with its options as the SDK decodes
+// them (Analyze hands policies `protect`).
 
 import { PolicyResource } from "@pulumi/policy";
 import { isUtf8 } from "buffer";
@@ -30,8 +34,8 @@ export interface Signatures {
     readonly secret: string;
 }
 
-/** Throws where the SDK's protobuf code cannot decode a resource's options message. */
-export type OptionsCheck = (bytes: Uint8Array) => void;
+/** A resource's options message as the SDK's protobuf code decodes it; throws where that code cannot. */
+export type OptionsDecode = (bytes: Uint8Array) => unknown;
 
 /** Thrown inside the decoder for anything it does not read; never escapes it. */
 class NotRead extends Error {}
@@ -118,19 +122,23 @@ class Reader {
     }
 }
 
-// Most resources of a stack carry the same few options messages: each is checked once.
-const optionsDecoded = new Set<string>();
+// Most resources carry the same few options messages: each is decoded once per decoder.
 const optionsKept = 1024;
+const decodedOptions = new WeakMap<OptionsDecode, Map<string, unknown>>();
 
-function checked(bytes: Buffer, checkOptions: OptionsCheck): void {
+function options(bytes: Buffer, decode: OptionsDecode): unknown {
+    let cache = decodedOptions.get(decode);
+    if (!cache) decodedOptions.set(decode, (cache = new Map()));
     const key = bytes.length <= 256 ? bytes.toString("latin1") : undefined;
-    if (key !== undefined && optionsDecoded.has(key)) return;
+    if (key !== undefined && cache.has(key)) return cache.get(key);
+    let decoded: unknown;
     try {
-        checkOptions(bytes);
+        decoded = decode(bytes);
     } catch {
         throw notRead;
     }
-    if (key !== undefined && optionsDecoded.size < optionsKept) optionsDecoded.add(key);
+    if (key !== undefined && cache.size < optionsKept) cache.set(key, decoded);
+    return decoded;
 }
 
 /** Builds an object from map entries in key order, as the protobuf library iterates a map. */
@@ -202,7 +210,11 @@ function signed(obj: Record<string, unknown>, sig: Signatures): unknown {
 
 /** A `google.protobuf.Struct`'s fields, each value deserialized. */
 function struct(r: Reader, sig: Signatures): Record<string, unknown> {
-    const fields = new Map<string, unknown>();
+    // Entries usually come in key order, each key once (the protobuf library's own encoder writes
+    // them so): those make the object as they come. Any other order goes through `sorted`.
+    const keys: string[] = [];
+    const values: unknown[] = [];
+    let inOrder = true;
     while (!r.done()) {
         const [field, wire] = r.tag();
         if (field !== 1) {
@@ -230,9 +242,17 @@ function struct(r: Reader, sig: Signatures): Record<string, unknown> {
             }
         }
         if (!found) throw notRead; // an entry without a value holds an empty Value
-        fields.set(key, v);
+        if (inOrder && keys.length > 0 && !(key > keys[keys.length - 1])) inOrder = false;
+        keys.push(key);
+        values.push(v);
     }
-    return sorted(fields);
+    if (!inOrder) return sorted(new Map(keys.map((k, i) => [k, values[i]])));
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+        if (keys[i] === "__proto__") throw notRead; // as in `sorted`
+        out[keys[i]] = values[i];
+    }
+    return out;
 }
 
 function list(r: Reader, sig: Signatures): unknown[] {
@@ -285,13 +305,14 @@ function provider(r: Reader, sig: Signatures): void {
     if (!properties) throw notRead;
 }
 
-/** A `pulumirpc.AnalyzerResource`, as stack-request.ts builds it. */
-function resource(r: Reader, sig: Signatures, checkOptions: OptionsCheck): PolicyResource {
+/** A `pulumirpc.AnalyzerResource`, as stack-request.ts builds it, and its options as the SDK decodes them. */
+function resource(r: Reader, sig: Signatures, decodeOptions: OptionsDecode): [PolicyResource, unknown] {
     let type = "";
     let urn = "";
     let name = "";
     let props: Record<string, unknown> | undefined;
-    let options = false;
+    let decoded: unknown;
+    let hasOptions = false;
     const dependencies = new Map<string, { urn: string }[]>();
     while (!r.done()) {
         const [field, wire] = r.tag();
@@ -318,8 +339,9 @@ function resource(r: Reader, sig: Signatures, checkOptions: OptionsCheck): Polic
             case 5: {
                 if (wire !== LEN) throw notRead;
                 const [start, end] = r.span();
-                if (end > start) checked(r.buf.subarray(start, end), checkOptions);
-                options = true;
+                // The last options message on the wire is the one the SDK's decoding keeps.
+                decoded = options(r.buf.subarray(start, end), decodeOptions);
+                hasOptions = true;
                 break;
             }
             case 6: {
@@ -355,24 +377,34 @@ function resource(r: Reader, sig: Signatures, checkOptions: OptionsCheck): Polic
         }
     }
     // The SDK's build fails on a resource without options or properties: left to it.
-    if (!options || props === undefined) throw notRead;
+    if (!hasOptions || props === undefined) throw notRead;
     const propertyDependencies: Record<string, { urn: string }[]> = {};
     for (const key of [...dependencies.keys()].sort()) {
         if (key === "__proto__") throw notRead;
         propertyDependencies[key] = dependencies.get(key)!;
     }
-    return { type, name, urn, props, propertyDependencies } as unknown as PolicyResource;
+    return [{ type, name, urn, props, propertyDependencies } as unknown as PolicyResource, decoded];
+}
+
+/** Runs a read, turning what it does not read into undefined. */
+function reading<T>(read: () => T): T | undefined {
+    try {
+        return read();
+    } catch (e) {
+        if (e === notRead || e instanceof RangeError) return undefined; // RangeError: a structure too deep to walk
+        throw e;
+    }
 }
 
 /**
  * The resources of an AnalyzeStackRequest's bytes, as stack-request.ts builds them from the decoded
  * request; undefined for anything read differently here or refused by the SDK's build.
  */
-export function decodeStackRequest(bytes: Uint8Array, sig: Signatures, checkOptions: OptionsCheck): PolicyResource[] | undefined {
-    const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+export function decodeStackRequest(bytes: Uint8Array, sig: Signatures, decodeOptions: OptionsDecode): PolicyResource[] | undefined {
+    const buf = asBuffer(bytes);
     const r = new Reader(buf, 0, buf.length);
-    const resources: PolicyResource[] = [];
-    try {
+    return reading(() => {
+        const resources: PolicyResource[] = [];
         while (!r.done()) {
             const [field, wire] = r.tag();
             if (field !== 1) {
@@ -381,11 +413,37 @@ export function decodeStackRequest(bytes: Uint8Array, sig: Signatures, checkOpti
             }
             if (wire !== LEN) throw notRead;
             const [start, end] = r.span();
-            resources.push(resource(r.sub(start, end), sig, checkOptions));
+            resources.push(resource(r.sub(start, end), sig, decodeOptions)[0]);
         }
-    } catch (e) {
-        if (e === notRead || e instanceof RangeError) return undefined; // RangeError: a structure too deep to walk
-        throw e;
-    }
-    return resources;
+        return resources;
+    });
+}
+
+/** An AnalyzeRequest as read from its bytes: what the SDK's Analyze loop hands policies of it. */
+export interface AnalyzedRequest {
+    readonly type: string;
+    readonly name: string;
+    readonly urn: string;
+    /** Deserialized as the SDK's deserializer gives them to policies (secrets unwrapped). */
+    readonly props: Record<string, unknown>;
+    /** The options message as the SDK's protobuf code decodes it. */
+    readonly options: unknown;
+}
+
+/**
+ * An AnalyzeRequest's bytes read as the SDK's decoding and its Analyze loop read them, or undefined
+ * for anything read differently here, or that the SDK's loop would fail on (no options, properties
+ * or provider properties that do not deserialize).
+ */
+export function decodeAnalyzeRequest(bytes: Uint8Array, sig: Signatures, decodeOptions: OptionsDecode): AnalyzedRequest | undefined {
+    const buf = asBuffer(bytes);
+    return reading(() => {
+        const [read, options] = resource(new Reader(buf, 0, buf.length), sig, decodeOptions);
+        const { type, name, urn, props } = read as unknown as AnalyzedRequest;
+        return { type, name, urn, props, options };
+    });
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+    return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
