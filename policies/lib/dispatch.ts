@@ -468,12 +468,6 @@ export function dispatchingImplementation(
         });
     };
 
-    /**
-     * The SDK's Analyze answer over `evaluated` for one request, built as its loop builds it: the
-     * same arguments (properties behind the same unknown-checking proxy), diagnostics recorded as
-     * its report function records them, not-applicable entries as it makes them, and the SDK's
-     * makeAnalyzeResponse. A policy that throws leaves the request to the SDK's own handler.
-     */
     /** A decoded request as the SDK's loop reads it (the properties through its deserializer). */
     const analyzed = (req: ProtoRequest & { getName(): string; getUrn(): string }): AnalyzedRequest => ({
         type: req.getType(),
@@ -483,6 +477,12 @@ export function dispatchingImplementation(
         options: req.getOptions(),
     });
 
+    /**
+     * The SDK's Analyze answer over `evaluated` for one request, built as its loop builds it: the
+     * same arguments (properties behind the same unknown-checking proxy), diagnostics recorded as
+     * its report function records them, not-applicable entries as it makes them, and the SDK's
+     * makeAnalyzeResponse. A policy that throws leaves the request to the SDK's own handler.
+     */
     const evaluateOnce = (req: AnalyzedRequest, evaluated: readonly Evaluated[], loop: Loop): ResponseMessage => {
         const props = unknownCheckingProxy!(req.props);
         const options = req.options as { getProtect(): boolean };

@@ -49,15 +49,15 @@ describe("the npm package", function () {
         if (work) fs.rmSync(work, { recursive: true, force: true });
     });
 
-    it("builds dist/ first (prepack), and holds the compiled pack, its recorded GetAnalyzerInfo, PulumiPolicy.yaml, package.json and LICENSE, and no sources, samples or tools", () => {
+    it("builds dist/ first (prepack), and holds the compiled pack, its recorded GetAnalyzerInfo and code cache, PulumiPolicy.yaml, package.json and LICENSE, and no sources, samples or tools", () => {
         const compiled = fs
             .readdirSync(path.join(clone, "dist", "policies"), { recursive: true, encoding: "utf8" })
             .filter(f => f.endsWith(".js"))
             .map(f => path.posix.join("dist/policies", f.split(path.sep).join("/")));
-        for (const f of ["package.json", "PulumiPolicy.yaml", "LICENSE", "dist/policies/index.js", "dist/policies/registry.js", "dist/policies/analyzer-info.json", ...compiled]) {
+        for (const f of ["package.json", "PulumiPolicy.yaml", "LICENSE", "dist/policies/index.js", "dist/policies/registry.js", "dist/policies/analyzer-info.json", "dist/policies/compile-cache.bin", ...compiled]) {
             assert.ok(files.includes(f), `the tarball lacks ${f}`);
         }
-        const stray = files.filter(f => !/^(package\.json|PulumiPolicy\.yaml|README\.md|LICENSE|dist\/policies\/.+\.js|dist\/policies\/analyzer-info\.json)$/.test(f));
+        const stray = files.filter(f => !/^(package\.json|PulumiPolicy\.yaml|README\.md|LICENSE|dist\/policies\/.+\.js|dist\/policies\/analyzer-info\.json|dist\/policies\/compile-cache\.bin)$/.test(f));
         assert.deepStrictEqual(stray, [], "the tarball holds files the pack does not need");
     });
 
