@@ -4,13 +4,13 @@
 // the pack's own JavaScript (1.1 MB): measured, 150-250 ms, most of what the pack adds to the
 // SDK's own start-up. `npm run build` records V8's code cache for each of those files after loading
 // the pack (`node dist/policies/lib/compile-cache.js`), so the functions compiled while loading are
-// in it too. At start this module, required first, has Node compile each of the pack's files from
-// its cache entry, used only when the file's contents and the cache's bytes hash to the digests
-// recorded with them, and the Node and V8 versions are the ones it was recorded with (V8 itself
-// checks only the source's length, and can crash on damaged cache bytes).
-// Anything else (another file, no record, a record that does not parse, a cache V8 rejects) is
-// compiled by Node as before. Node 22's module.enableCompileCache does this for every module; the
-// pack declares Node 22 but must run on Node 20.
+// in it too. At start the pack's entry calls `useCompileCache` before anything else, and each of
+// the pack's files then compiles from its cache entry, but only when the file's contents and the
+// cache's bytes hash to the digests recorded with them and the Node and V8 versions are the ones
+// it was recorded with (V8 itself checks only the source's length, and can crash on damaged cache
+// bytes). Anything else (another file, no record, a record that does not parse) is compiled by
+// Node as before; a cache V8 refuses (other V8 flags), by V8 from the source. Node 22's
+// module.enableCompileCache does this for every module; the pack declares Node 22 but must run on Node 20.
 
 import { createHash } from "crypto";
 import * as fs from "fs";
@@ -28,7 +28,7 @@ const Module = require("module") as {
 const packRoot = path.join(__dirname, "..");
 export const cacheFile = path.join(packRoot, "compile-cache.bin");
 
-/** What `stats()` reports: modules compiled from the cache, by Node, and caches V8 refused. */
+/** What `compileCacheStats()` reports: modules compiled from the cache, by Node, and by V8 from their source when it refused the cache. */
 export interface CompileCacheStats {
     fromCache: number;
     byNode: number;
@@ -104,7 +104,6 @@ export function useCompileCache(file: string = cacheFile, root: string = packRoo
             // V8 trusts cache bytes it is given (damaged ones can crash it): only whole, unchanged ones are.
             if (cachedData && digestOf(content) === entry.digest && digestOf(cachedData) === entry.data) {
                 script = new vm.Script(Module.wrap!(content), { filename, cachedData });
-                if (script.cachedDataRejected) stats.rejected++;
             }
         } catch {
             script = undefined;
@@ -113,7 +112,8 @@ export function useCompileCache(file: string = cacheFile, root: string = packRoo
             stats.byNode++;
             return byNode();
         }
-        stats.fromCache++;
+        if (script.cachedDataRejected) stats.rejected++;
+        else stats.fromCache++;
         return run(script, module, filename);
     }, root);
     return stats;

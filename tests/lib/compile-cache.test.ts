@@ -121,5 +121,6 @@ describe("the compiled pack's code cache", function () {
         const { stats, policies } = load(compiled, ["--no-opt"]);
         assert.strictEqual(policies, allPolicies.length);
         assert.ok(stats.rejected > 200, `${stats.rejected} refused`);
+        assert.strictEqual(stats.fromCache, 0);
     });
 });
