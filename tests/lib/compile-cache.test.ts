@@ -106,7 +106,9 @@ describe("the compiled pack's code cache", function () {
 
     it("is used under the engine's own runner for policy packs", () => {
         // The runner sets V8 flags and attaches an inspector before it loads the pack: the cache must still hold.
-        const preload = path.join(copyOfPack(), "..", "stats.js");
+        const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "hipaa-guard-cache-"));
+        copies.push(scratch);
+        const preload = path.join(scratch, "stats.js");
         fs.writeFileSync(preload, `process.stdout.write = () => { process.stderr.write("STATS " + JSON.stringify(globalThis[Symbol.for("hipaa-guard.compile-cache")]) + "\\n"); process.exit(0); };`);
         const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [repoRoot] });
         const run = spawnSync(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: `-r ${preload}` }, timeout: 30000 });
