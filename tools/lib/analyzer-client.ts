@@ -151,6 +151,7 @@ export interface NotApplicable {
     reason: string;
 }
 
+/** What a pack's AnalyzerInfo message says, as the tests and tools read it. */
 function fromAnalyzerInfo(info: analyzerpb.AnalyzerInfo): PackInfo {
     return {
         name: info.getName(),
