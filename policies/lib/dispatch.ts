@@ -791,11 +791,10 @@ type Proto = Record<string, new () => Record<string, (...a: unknown[]) => unknow
 /** gRPC's INTERNAL status, which grpc-js answers with for a request it cannot decode. */
 const grpcInternal = 13;
 
-/** An AnalyzeStack request read from its bytes, with the SDK's decoding of it on demand. */
-export class WireStackRequest {
+/** A request read from its bytes, with the SDK's decoding of it on demand. */
+class WireRequest {
     private decoded: unknown;
     constructor(
-        readonly resources: readonly PolicyResource[],
         private readonly bytes: Buffer,
         private readonly sdkDecode: (bytes: Buffer) => unknown,
     ) {}
@@ -811,6 +810,17 @@ export class WireStackRequest {
         } catch {
             return false;
         }
+    }
+}
+
+/** An AnalyzeStack request read from its bytes. */
+export class WireStackRequest extends WireRequest {
+    constructor(
+        readonly resources: readonly PolicyResource[],
+        bytes: Buffer,
+        sdkDecode: (bytes: Buffer) => unknown,
+    ) {
+        super(bytes, sdkDecode);
     }
     /** The request with no resources, for the SDK's handler to run stack policies given their own. */
     withoutResources(): object {
@@ -829,28 +839,16 @@ export class WireStackRequest {
 }
 
 /**
- * An Analyze request read from its bytes, with the SDK's decoding of it on demand: a request whose
- * type's policies all run in one pass, or that none checks, is answered without it.
+ * An Analyze request read from its bytes: a request whose type's policies all run in one pass, or
+ * that none checks, is answered without the SDK's decoding.
  */
-export class WireAnalyzeRequest {
-    private decoded: unknown;
+export class WireAnalyzeRequest extends WireRequest {
     constructor(
         readonly read: AnalyzedRequest,
-        private readonly bytes: Buffer,
-        private readonly sdkDecode: (bytes: Buffer) => unknown,
-    ) {}
-    /** The request as the SDK's protobuf code decodes it. */
-    message(): unknown {
-        return (this.decoded ??= this.sdkDecode(this.bytes));
-    }
-    /** Whether the SDK's protobuf code decodes the bytes at all. */
-    decodes(): boolean {
-        try {
-            this.message();
-            return true;
-        } catch {
-            return false;
-        }
+        bytes: Buffer,
+        sdkDecode: (bytes: Buffer) => unknown,
+    ) {
+        super(bytes, sdkDecode);
     }
 }
 
@@ -984,29 +982,22 @@ export function servingService(
         if (!method || !isFunction(serialize)) return service;
         serving[name] = { ...method, responseSerialize: (resp: { [keptBytes]?: Buffer }) => resp?.[keptBytes] ?? (serialize as (r: unknown) => Buffer)(resp) };
     }
-    const stack = methods.analyzeStack;
-    const sdkDecode = stack?.requestDeserialize;
-    if (readStack && stack && isFunction(sdkDecode)) {
-        const decode = sdkDecode as (bytes: Buffer) => unknown;
-        serving.analyzeStack = {
-            ...stack,
+    // A request `read` reads is handed on as `wrap` makes it; any other the generated code decodes.
+    const readingFirst = <T>(name: string, read: ((bytes: Buffer) => T | undefined) | undefined, wrap: (read: T, bytes: Buffer, decode: (b: Buffer) => unknown) => unknown) => {
+        const method = serving[name];
+        const decode = method?.requestDeserialize;
+        if (!read || !method || !isFunction(decode)) return;
+        const sdkDecode = decode as (bytes: Buffer) => unknown;
+        serving[name] = {
+            ...method,
             requestDeserialize: (bytes: Buffer) => {
-                const resources = Buffer.isBuffer(bytes) ? readStack(bytes) : undefined;
-                return resources ? new WireStackRequest(resources, bytes, decode) : decode(bytes);
+                const got = Buffer.isBuffer(bytes) ? read(bytes) : undefined;
+                return got ? wrap(got, bytes, sdkDecode) : sdkDecode(bytes);
             },
         };
-    }
-    const sdkAnalyzeDecode = methods.analyze?.requestDeserialize;
-    if (readAnalyze && isFunction(sdkAnalyzeDecode)) {
-        const decode = sdkAnalyzeDecode as (bytes: Buffer) => unknown;
-        serving.analyze = {
-            ...serving.analyze,
-            requestDeserialize: (bytes: Buffer) => {
-                const read = Buffer.isBuffer(bytes) ? readAnalyze(bytes) : undefined;
-                return read ? new WireAnalyzeRequest(read, bytes, decode) : decode(bytes);
-            },
-        };
-    }
+    };
+    readingFirst("analyzeStack", readStack, (resources, bytes, decode) => new WireStackRequest(resources, bytes, decode));
+    readingFirst("analyze", readAnalyze, (read, bytes, decode) => new WireAnalyzeRequest(read, bytes, decode));
     return serving;
 }
 
