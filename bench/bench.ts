@@ -7,12 +7,12 @@
 // and for the real pack on the SDK's own handlers (HIPAA_GUARD_DISPATCH=sdk), in interleaved
 // rounds; figures are medians.
 
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { configureRequest, packInfoOf, PolicyPackProcess, repoRoot, ResourceInput } from "../tools/lib/analyzer-client";
 import { allPolicies } from "../policies/registry";
+import { buildPack } from "../tools/lib/build-pack";
 import { benchResources, checkedShare } from "./fixtures";
 import { syntheticSize, syntheticStackPolicies } from "./synthetic";
 
@@ -24,12 +24,13 @@ const mainStack = Number(process.env.BENCH_STACK ?? 10000);
 /** Then, in the same process, the sizes linearity is read from. */
 const stackSizes = (process.env.BENCH_STACKS ?? "5000,10000,20000").split(",").map(Number);
 
-function writePack(name: string, index: string): string {
+/** A pack directory in .bench whose entry is index.js (`index`, or what its builder writes). */
+function writePack(name: string, index?: string): string {
     const dir = path.join(repoRoot, ".bench", name);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, version: "0.0.0", main: "index.js" }));
-    fs.writeFileSync(path.join(dir, "index.js"), index);
+    if (index !== undefined) fs.writeFileSync(path.join(dir, "index.js"), index);
     const link = path.join(dir, "node_modules");
     if (!fs.existsSync(link)) fs.symlinkSync(path.join(repoRoot, "node_modules"), link, "dir");
     return dir;
@@ -84,19 +85,20 @@ new PolicyPack("entries-floor-${size}", { policies: [{ name: "no-op", descriptio
     );
 }
 
-/** The synthetic pack: bench/synthetic.ts compiled beside the compiled pack, so its imports resolve to it. */
+/**
+ * The synthetic pack, built as `npm run build` builds the real one: bench/synthetic.ts compiled
+ * beside the compiled pack (so its imports resolve to it), then bundled with its records.
+ */
 function syntheticPackDir(): string {
     const source = fs.readFileSync(path.join(repoRoot, "bench", "synthetic.ts"), "utf8");
     const out = path.join(repoRoot, "dist", "bench", "synthetic.js");
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true } }).outputText);
-    const dir = writePack("synthetic-pack", `require(${JSON.stringify(out)}).serveSyntheticPack();\n`);
-    // Its GetAnalyzerInfo answer recorded as `npm run build` records the real pack's (synthetic.ts
-    // serves it from beside the compiled file), from the pack's own directory for the SDK's version.
-    const recorder = path.join(repoRoot, "dist", "policies", "lib", "analyzer-info.js");
-    const record = path.join(path.dirname(out), "synthetic-analyzer-info.json");
-    const result = spawnSync(process.execPath, [recorder, path.join(dir, "index.js"), record], { cwd: dir, encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`recording the synthetic pack's GetAnalyzerInfo failed:\n${result.stderr}`);
+    const serving = path.join(path.dirname(out), "synthetic-pack.js");
+    fs.writeFileSync(serving, `require("./synthetic").serveSyntheticPack();\n`);
+    const dir = writePack("synthetic-pack");
+    // From the pack's own directory, whose package.json gives the SDK the pack's version.
+    buildPack(serving, dir, dir);
     return dir;
 }
 

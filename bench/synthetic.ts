@@ -4,13 +4,11 @@
 // pack's own check for several types are exercised), which no bench resource has: a resource's
 // cost must not grow with them. Half the generated stack policies are bound to types the bench
 // stack has (kms keys, log groups, subnets, roles, buckets), half to types it lacks: AnalyzeStack
-// must stay nearly flat as they are added. bench.ts compiles this file next to the compiled pack.
+// must stay nearly flat as they are added. bench.ts compiles this file next to the compiled pack
+// (dist/policies) and bundles it.
 
 import * as path from "path";
-// First, as in policies/index.ts: the pack's modules below compile from the build's code cache.
-import { useCompileCache } from "../policies/lib/compile-cache";
-useCompileCache();
-
+import { recordFileName } from "../policies/lib/analyzer-info";
 import { servePolicyPack } from "../policies/lib/dispatch";
 import { pass } from "../policies/lib/outcome";
 import { defineResourcePolicy, HipaaPolicy } from "../policies/lib/policy";
@@ -61,18 +59,15 @@ export function syntheticPolicies(size = syntheticSize, stackCount = syntheticSt
 }
 
 /**
- * Where bench.ts records the synthetic pack's GetAnalyzerInfo answer, as `npm run build` records
- * the real pack's: a pack of 250 policies built like this one would serve its record too.
+ * What the synthetic pack runs. bench.ts builds it as `npm run build` builds the real pack
+ * (tools/lib/build-pack.ts): bundled, with its GetAnalyzerInfo answer recorded beside the bundle.
  */
-export const syntheticAnalyzerInfo = path.join(__dirname, "synthetic-analyzer-info.json");
-
-/** What the synthetic pack's entry point runs. */
 export function serveSyntheticPack(): void {
     shareDeserializedProperties();
     servePolicyPack(
         "hipaa-guard-synthetic",
         { description: "hipaa-guard with generated policies, for the bench.", enforcementLevel: "mandatory" },
         syntheticPolicies(),
-        syntheticAnalyzerInfo,
+        path.join(__dirname, recordFileName),
     );
 }

@@ -1,10 +1,9 @@
-// The hipaa-guard policy pack: the entry point the Pulumi engine starts (compiled to
-// dist/policies/index.js). It loads only the policy SDK and the pack's own modules.
+// The hipaa-guard policy pack: what the Pulumi engine runs. It loads only the policy SDK and the
+// pack's own modules. `npm run build` bundles it, with those modules, into dist/pack/pack.js, which
+// the published entry (entry.ts) loads; its GetAnalyzerInfo answer is recorded beside the bundle.
 
-// First, so the pack's own modules below compile from the code cache the build recorded.
-import { useCompileCache } from "./lib/compile-cache";
-useCompileCache();
-
+import * as path from "path";
+import { recordFileName } from "./lib/analyzer-info";
 import { servePolicyPack } from "./lib/dispatch";
 import { shareDeserializedProperties } from "./lib/shared-deserialization";
 import { allPolicies } from "./registry";
@@ -19,4 +18,5 @@ servePolicyPack(
         enforcementLevel: "mandatory",
     },
     allPolicies,
+    path.join(__dirname, recordFileName),
 );

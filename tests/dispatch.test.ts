@@ -41,8 +41,9 @@ const seed = Number(process.env.DISPATCH_SEED ?? 20261201);
 const runs = Number(process.env.DISPATCH_RUNS ?? 25);
 
 /**
- * A pack directory that loads the compiled pack (after `prelude`) and writes which path it serves
- * by to `state`, so a test knows it compares dispatch with the SDK and not the SDK with itself.
+ * A pack directory that loads the built pack through its published entry (after `prelude`) and
+ * writes which path it serves by to `state`, so a test knows it compares dispatch with the SDK and
+ * not the SDK with itself.
  */
 function wrapperPack(name: string, prelude: string): { dir: string; state: string } {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `hipaa-guard-${name}-`));
@@ -54,7 +55,7 @@ function wrapperPack(name: string, prelude: string): { dir: string; state: strin
     fs.writeFileSync(
         path.join(dir, "index.js"),
         `${prelude}
-require(${JSON.stringify(path.join(repoRoot, "dist", "policies", "index.js"))});
+require(${JSON.stringify(path.join(repoRoot, "dist", "pack", "index.js"))});
 require("fs").writeFileSync(${JSON.stringify(state)}, String(globalThis[Symbol.for("hipaa-guard.dispatch")]));
 `,
     );
@@ -309,9 +310,10 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
     });
 
     it("answers GetAnalyzerInfo with the bytes npm run build recorded, and only for exactly the serve() arguments they were recorded for", () => {
-        // The compiled modules, as the engine loads them (the record sits beside dist/policies).
-        const dist = (m: string) => require(path.join(repoRoot, "dist", "policies", ...m.split("/")));
-        const { recordedAnalyzerInfo, recordPath } = dist("lib/analyzer-info");
+        // The bundle the engine loads, and the record npm run build made beside it.
+        const built = path.join(repoRoot, "dist", "pack");
+        const { recordedAnalyzerInfo, recordFileName } = require(path.join(repoRoot, "dist", "policies", "lib", "analyzer-info"));
+        const recordPath = path.join(built, recordFileName);
         assert.ok(fs.existsSync(recordPath), "npm run build records GetAnalyzerInfo");
         const server = require("@pulumi/policy/server");
         const protoutil = require("@pulumi/policy/protoutil");
@@ -319,18 +321,18 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
         const serve = server.serve;
         server.serve = (...a: unknown[]) => void (args = a);
         try {
-            dist("index");
+            require(path.join(built, "pack.js"));
         } finally {
             server.serve = serve;
         }
         assert.ok(args);
-        const recorded: Uint8Array = recordedAnalyzerInfo(args);
+        const recorded: Uint8Array = recordedAnalyzerInfo(args, recordPath);
         assert.ok(Buffer.from(protoutil.makeAnalyzerInfo(...args).serializeBinary()).equals(Buffer.from(recorded)));
         const [name, version, level, packArgs] = args as [string, string, string, { policies: { description: string }[] }];
-        assert.strictEqual(recordedAnalyzerInfo([name, `${version}-changed`, level, packArgs]), undefined);
+        assert.strictEqual(recordedAnalyzerInfo([name, `${version}-changed`, level, packArgs], recordPath), undefined);
         const changed = { ...packArgs, policies: packArgs.policies.map((p, i) => (i === 3 ? { ...p, description: `${p.description}.` } : p)) };
-        assert.strictEqual(recordedAnalyzerInfo([name, version, level, changed]), undefined);
-        // A pack built on this one records and serves its own answer from the file it names.
+        assert.strictEqual(recordedAnalyzerInfo([name, version, level, changed], recordPath), undefined);
+        // The recorder, run on the compiled modules (tsc's output, not bundled), records the same answer.
         const own = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hipaa-guard-record-")), "info.json");
         const recorder = spawnSync(process.execPath, [path.join(repoRoot, "dist", "policies", "lib", "analyzer-info.js"), path.join(repoRoot, "dist", "policies", "index.js"), own], { cwd: repoRoot, encoding: "utf8" });
         assert.strictEqual(recorder.status, 0, recorder.stderr);

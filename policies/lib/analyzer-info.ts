@@ -12,8 +12,8 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 
-/** Where `npm run build` writes the record: beside the compiled pack. */
-export const recordPath = path.join(__dirname, "..", "analyzer-info.json");
+/** The record's name beside the bundled pack, where `npm run build` writes it (tools/build-pack.ts). */
+export const recordFileName = "analyzer-info.json";
 
 interface Recorded {
     readonly digest: string;
@@ -62,23 +62,19 @@ function recorded(file: string): Recorded | null {
     return r;
 }
 
-/**
- * The recorded GetAnalyzerInfo bytes if they were recorded (in `file`, the pack's record unless
- * another pack built on this one names its own) for exactly these serve() arguments.
- */
-export function recordedAnalyzerInfo(args: ServeArgs, file: string = recordPath): Uint8Array | undefined {
+/** The GetAnalyzerInfo bytes recorded in `file`, if they were recorded for exactly these serve() arguments. */
+export function recordedAnalyzerInfo(args: ServeArgs, file: string): Uint8Array | undefined {
     const r = recorded(file);
     if (!r) return undefined;
     return r.digest === digestOf(args) ? Buffer.from(r.bytes, "base64") : undefined;
 }
 
 /**
- * Records what a compiled pack's GetAnalyzerInfo answers (this pack's unless `entry` names another
- * pack's entry module, recorded to `out`): loads the pack with the SDK's serve() replaced by a
- * capture, and has the SDK's own makeAnalyzerInfo build the answer from what it got. Run from the
- * pack's root (the SDK reads the version from the working directory's package.json).
+ * Records to `out` what the pack `entry` loads answers to GetAnalyzerInfo: loads it with the SDK's
+ * serve() replaced by a capture, and has the SDK's own makeAnalyzerInfo build the answer from what
+ * it got. Run from the pack's root (the SDK reads the version from the working directory's package.json).
  */
-export function record(entry: string = path.join(__dirname, "..", "index"), out: string = recordPath): void {
+export function record(entry: string, out: string): void {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const server = require("@pulumi/policy/server") as { serve: (...a: unknown[]) => void };
     // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -97,8 +93,9 @@ export function record(entry: string = path.join(__dirname, "..", "index"), out:
     fs.writeFileSync(out, JSON.stringify({ digest: digestOf(captured), bytes: Buffer.from(bytes).toString("base64") }));
 }
 
-// `node analyzer-info.js [entry out]`: what `npm run build` runs (no arguments), and the bench for its synthetic pack.
+// `node analyzer-info.js entry out`: what `npm run build` runs, in a process of its own.
 if (require.main === module) {
     const [entry, out] = process.argv.slice(2).map(a => path.resolve(a));
+    if (!entry || !out) throw new Error("usage: node analyzer-info.js <entry> <out>");
     record(entry, out);
 }

@@ -1,16 +1,17 @@
-// The pack's own compiled modules start from V8's code cache.
+// The pack's code starts from V8's code cache.
 //
-// A preview waits for the pack to print its port, and before that Node parses some 290 files of
-// the pack's own JavaScript (1.1 MB): measured, 150-250 ms, most of what the pack adds to the
-// SDK's own start-up. `npm run build` records V8's code cache for each of those files after loading
-// the pack (`node dist/policies/lib/compile-cache.js`), so the functions compiled while loading are
-// in it too. At start the pack's entry calls `useCompileCache` before anything else, and each of
-// the pack's files then compiles from its cache entry, but only when the file's contents and the
-// cache's bytes hash to the digests recorded with them and the Node and V8 versions are the ones
-// it was recorded with (V8 itself checks only the source's length, and can crash on damaged cache
-// bytes). Anything else (another file, no record, a record that does not parse) is compiled by
-// Node as before; a cache V8 refuses (other V8 flags), by V8 from the source. Node 22's
-// module.enableCompileCache does this for every module; the pack declares Node 22 but must run on Node 20.
+// A preview waits for the pack to print its port, and before that Node must parse the pack's own
+// JavaScript (1.1 MB): measured, 150-250 ms as 290 separate modules, most of what the pack adds to
+// the SDK's own start-up. So `npm run build` bundles those modules into one file (pack.js, by
+// tools/build-pack.ts) and records V8's code cache for it after loading it (`node compile-cache.js`),
+// so the functions compiled while loading are in it too. At start the published entry (entry.ts)
+// calls `useCompileCache` before it loads the bundle, and each file under the pack's directory then
+// compiles from its cache entry, but only when the file's contents and the cache's bytes hash to the
+// digests recorded with them and the Node and V8 versions are the ones it was recorded with (V8
+// itself checks only the source's length, and can crash on damaged cache bytes). Anything else
+// (another file, no record, a record that does not parse) is compiled by Node as before; a cache V8
+// refuses (other V8 flags), by V8 from the source. Node 22's module.enableCompileCache does this for
+// every module; the pack declares Node 22 but must run on Node 20.
 
 import { createHash } from "crypto";
 import * as fs from "fs";
@@ -24,9 +25,8 @@ const Module = require("module") as {
     createRequire(filename: string): NodeRequire;
 };
 
-/** The pack's compiled directory (dist/policies) and where the build records the cache. */
-const packRoot = path.join(__dirname, "..");
-export const cacheFile = path.join(packRoot, "compile-cache.bin");
+/** The record's name in the pack's directory (where the published entry looks for it). */
+export const cacheFileName = "compile-cache.bin";
 
 /** What `compileCacheStats()` reports: modules compiled from the cache, by Node, and by V8 from their source when it refused the cache. */
 export interface CompileCacheStats {
@@ -88,8 +88,8 @@ function run(script: vm.Script, module: NodeModule, filename: string): unknown {
     return wrapper.call(module.exports, module.exports, require, module, filename, path.dirname(filename));
 }
 
-/** Has the pack's own files compiled from the recorded cache where it matches them (see above). */
-export function useCompileCache(file: string = cacheFile, root: string = packRoot): CompileCacheStats {
+/** Has the files under `root` compiled from the cache recorded in `file` where it matches them (see above). */
+export function useCompileCache(file: string, root: string): CompileCacheStats {
     const installed = compileCacheStats();
     if (installed) return installed; // once per process, whichever pack entry comes first
     const stats: CompileCacheStats = { fromCache: 0, byNode: 0, rejected: 0 };
@@ -125,10 +125,11 @@ export function compileCacheStats(): CompileCacheStats | undefined {
 }
 
 /**
- * Records the cache: loads the pack's entry with the SDK's serve() replaced by nothing, each of the
- * pack's files compiled here, then writes each file's code cache with its digest. Run by `npm run build`.
+ * Records the cache: loads `entry` with the SDK's serve() replaced by nothing, each file under
+ * `root` compiled here, then writes each such file's code cache with its digest to `out`. Run by
+ * `npm run build` (tools/build-pack.ts) for the bundled pack.
  */
-export function recordCompileCache(entry: string = path.join(packRoot, "index"), out: string = cacheFile, root: string = packRoot): number {
+export function recordCompileCache(entry: string, out: string, root: string): number {
     const scripts = new Map<string, { script: vm.Script; digest: string }>();
     const restore = hookCompile((module, content, filename) => {
         const script = new vm.Script(Module.wrap!(content), { filename });
@@ -166,5 +167,9 @@ export function recordCompileCache(entry: string = path.join(packRoot, "index"),
     return scripts.size;
 }
 
-// `node compile-cache.js`: what `npm run build` runs.
-if (require.main === module) recordCompileCache();
+// `node compile-cache.js entry out root`: what `npm run build` runs, in a process of its own.
+if (require.main === module) {
+    const [entry, out, root] = process.argv.slice(2).map(a => path.resolve(a));
+    if (!entry || !out || !root) throw new Error("usage: node compile-cache.js <entry> <out> <root>");
+    recordCompileCache(entry, out, root);
+}

@@ -71,7 +71,7 @@ export function servePolicyPack(
     name: string,
     args: Omit<PolicyPackArgs, "policies">,
     policies: readonly DispatchPolicy[],
-    /** Where this pack's GetAnalyzerInfo answer is recorded, when it is not the pack's own record (analyzer-info.ts). */
+    /** Where `npm run build` recorded this pack's GetAnalyzerInfo answer (analyzer-info.ts); without one the SDK builds it. */
     analyzerInfoRecord?: string,
 ): void {
     const mode = process.env[dispatchSwitch];
@@ -228,7 +228,7 @@ export interface DispatchOptions {
      * loop iteration each, with what the SDK's loop would give them captured from that loop.
      */
     readonly evaluate: boolean;
-    /** The GetAnalyzerInfo record to serve from, if not the pack's own. */
+    /** The GetAnalyzerInfo record to serve from, if the pack has one. */
     readonly analyzerInfoRecord?: string;
 }
 
@@ -766,7 +766,7 @@ export function dispatchingImplementation(
     let info: Uint8Array | undefined | null;
     const AnalyzerInfo = m.proto.AnalyzerInfo as ResponseClass | undefined;
     const infoRpc: Handler = (call, callback) => {
-        if (info === undefined) info = (options.keptBytes && served.args && AnalyzerInfo && recordedAnalyzerInfo(served.args, options.analyzerInfoRecord)) || null;
+        if (info === undefined) info = (options.keptBytes && served.args && AnalyzerInfo && options.analyzerInfoRecord && recordedAnalyzerInfo(served.args, options.analyzerInfoRecord)) || null;
         if (!info || !AnalyzerInfo) return getAnalyzerInfo(call, callback);
         const resp = new AnalyzerInfo();
         const bytes = info;

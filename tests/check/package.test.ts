@@ -1,5 +1,5 @@
 // Publishability: `npm pack` (what `pulumi policy publish` runs for a Node.js pack) on a fresh
-// clone, with no dist/ yet, builds the pack (prepack) and puts in the tarball the compiled pack and
+// clone, with no dist/ yet, builds the pack (prepack) and puts in the tarball the bundled pack and
 // what it needs; the unpacked tarball, installed with production dependencies only (no
 // @pulumi/aws, no @pulumi/gcp), starts through run-policy-pack and lists every policy.
 
@@ -49,16 +49,11 @@ describe("the npm package", function () {
         if (work) fs.rmSync(work, { recursive: true, force: true });
     });
 
-    it("builds dist/ first (prepack), and holds the compiled pack, its recorded GetAnalyzerInfo and code cache, PulumiPolicy.yaml, package.json and LICENSE, and no sources, samples or tools", () => {
-        const compiled = fs
-            .readdirSync(path.join(clone, "dist", "policies"), { recursive: true, encoding: "utf8" })
-            .filter(f => f.endsWith(".js"))
-            .map(f => path.posix.join("dist/policies", f.split(path.sep).join("/")));
-        for (const f of ["package.json", "PulumiPolicy.yaml", "LICENSE", "dist/policies/index.js", "dist/policies/registry.js", "dist/policies/analyzer-info.json", "dist/policies/compile-cache.bin", ...compiled]) {
-            assert.ok(files.includes(f), `the tarball lacks ${f}`);
-        }
-        const stray = files.filter(f => !/^(package\.json|PulumiPolicy\.yaml|README\.md|LICENSE|dist\/policies\/.+\.js|dist\/policies\/analyzer-info\.json|dist\/policies\/compile-cache\.bin)$/.test(f));
-        assert.deepStrictEqual(stray, [], "the tarball holds files the pack does not need");
+    it("builds dist/ first (prepack), and holds the bundled pack, its entry, recorded GetAnalyzerInfo and code cache, PulumiPolicy.yaml, package.json and LICENSE, and no sources, samples or tools", () => {
+        const shipped = ["package.json", "PulumiPolicy.yaml", "README.md", "LICENSE", ...["index.js", "pack.js", "analyzer-info.json", "compile-cache.bin"].map(f => `dist/pack/${f}`)];
+        assert.deepStrictEqual(files, shipped.sort());
+        const manifest = JSON.parse(fs.readFileSync(path.join(unpacked, "package.json"), "utf8"));
+        assert.strictEqual(manifest.main, "dist/pack/index.js");
     });
 
     it("says Apache-2.0 in package.json and ships the license's full text, and states the Node.js version @pulumi/pulumi needs", () => {
