@@ -32,7 +32,8 @@ export function buildPack(packModule: string, outDir: string, cwd: string = repo
             bundle: true,
             platform: "node",
             format: "cjs",
-            target: `node${process.versions.node.split(".")[0]}`,
+            // The oldest Node the pack runs on (it declares 22, and runs on 20), whichever Node builds it.
+            target: "node20",
             packages: "external",
             logLevel: "silent",
         });
