@@ -13,7 +13,9 @@
 // - the wire format as protobuf defines it: varints, 64-bit doubles, length-delimited fields, and
 //   unknown fields skipped; a group, a truncated field or an unexpected wire type is not read here;
 // - strings that are valid UTF-8 (the library's and Node's decoders agree on those);
-// - map entries in key order, the last of a repeated key winning, as the library gives them;
+// - map entries in key order, the last of a repeated key winning, as the library gives them; an
+//   entry with a field other than its key and value is not read (the library's map reader does not
+//   skip such a field but reads on inside it), nor one whose message value comes twice (merged);
 // - a resource without options or properties, a `Value` with no kind, a key `__proto__`, or a value
 //   signed as anything but a secret (assets, archives, resource references) is left to the SDK.
 // A resource's options, which stack policies do not read, are decoded with the SDK's own decoder
@@ -179,7 +181,7 @@ function value(r: Reader, sig: Signatures): unknown {
                 // struct_value
                 if (wire !== LEN) throw notRead;
                 const [start, end] = r.span();
-                result = signed(struct(r.sub(start, end), sig), sig);
+                result = signed(struct(r.sub(start, end), sig), sig, () => signatureKind(r.sub(start, end), sig.key));
                 break;
             }
             case 6: {
@@ -199,13 +201,50 @@ function value(r: Reader, sig: Signatures): unknown {
     return result;
 }
 
-/** An object that carries the signature key, as the SDK's deserializer unpacks it. */
-function signed(obj: Record<string, unknown>, sig: Signatures): unknown {
+/**
+ * An object that carries the signature key, as the SDK's deserializer unpacks it. The SDK reads
+ * the signature before unpacking anything inside it: one sent as a struct or a list (a secret
+ * unpacked here, say) is left to it.
+ */
+function signed(obj: Record<string, unknown>, sig: Signatures, rawKind: () => number): unknown {
     if (!Object.prototype.hasOwnProperty.call(obj, sig.key)) return obj;
+    if (rawKind() >= STRUCT_VALUE) throw notRead;
     const signature = obj[sig.key];
     if (!signature) return obj; // not a signature: the SDK copies the object as it is
     if (signature === sig.secret && obj.value !== undefined) return obj.value;
     throw notRead; // assets, archives, references, a secret without a value: the SDK decides
+}
+
+const STRUCT_VALUE = 5;
+
+/** The kind (its field number) of the last value under `key` in a Struct's bytes: the one `struct` keeps. */
+function signatureKind(r: Reader, key: string): number {
+    let kind = 0;
+    while (!r.done()) {
+        const [field, wire] = r.tag();
+        if (field !== 1 || wire !== LEN) {
+            r.skip(wire);
+            continue;
+        }
+        const [start, end] = r.span();
+        const entry = r.sub(start, end);
+        let k = "";
+        let v: [number, number] | undefined;
+        while (!entry.done()) {
+            const [f, w] = entry.tag();
+            if (f === 1 && w === LEN) k = entry.string();
+            else if (f === 2 && w === LEN) v = entry.span();
+            else entry.skip(w);
+        }
+        if (k !== key || !v) continue;
+        const value = r.sub(v[0], v[1]);
+        while (!value.done()) {
+            const [f, w] = value.tag();
+            if (f >= 1 && f <= 6) kind = f;
+            value.skip(w);
+        }
+    }
+    return kind;
 }
 
 /** A `google.protobuf.Struct`'s fields, each value deserialized. */
@@ -238,7 +277,7 @@ function struct(r: Reader, sig: Signatures): Record<string, unknown> {
                 v = value(entry.sub(s, e), sig);
                 found = true;
             } else {
-                entry.skip(w);
+                throw notRead; // the library does not skip it, but reads its contents as the entry's next fields
             }
         }
         if (!found) throw notRead; // an entry without a value holds an empty Value
@@ -355,21 +394,22 @@ function resource(r: Reader, sig: Signatures, decodeOptions: OptionsDecode): [Po
                 const [start, end] = r.span();
                 const entry = r.sub(start, end);
                 let key = "";
-                let list: { urn: string }[] = [];
+                let list: { urn: string }[] | undefined;
                 while (!entry.done()) {
                     const [f, w] = entry.tag();
                     if (f === 1) {
                         if (w !== LEN) throw notRead;
                         key = entry.string();
                     } else if (f === 2) {
-                        if (w !== LEN) throw notRead;
+                        // A second value is merged into the first by the library: left to it.
+                        if (w !== LEN || list) throw notRead;
                         const [s, e] = entry.span();
                         list = urns(entry.sub(s, e)).map(u => ({ urn: u }));
                     } else {
-                        entry.skip(w);
+                        throw notRead; // as in `struct`
                     }
                 }
-                dependencies.set(key, list);
+                dependencies.set(key, list ?? []);
                 break;
             }
             default:
