@@ -5,7 +5,8 @@
 // pack, for a synthetic pack of 250 policies (bench/synthetic.ts), for the empty pack sending the
 // not-applicable entries a 250-policy pack and the real pack must send (the floor for each size),
 // and for the real pack on the SDK's own handlers (HIPAA_GUARD_DISPATCH=sdk), in interleaved
-// rounds; figures are medians.
+// rounds; figures are medians. Ready is timed first, in a phase of its own: many interleaved starts
+// and nothing else, since within a round it moved by 30% after another pack's heavy work.
 
 import * as fs from "fs";
 import * as path from "path";
@@ -17,6 +18,8 @@ import { benchResources, checkedShare } from "./fixtures";
 import { syntheticSize, syntheticStackPolicies } from "./synthetic";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+/** Starts per pack in the ready phase. */
+const readyStarts = Number(process.env.BENCH_READY_STARTS ?? 15);
 const analyzeCount = Number(process.env.BENCH_RESOURCES ?? 3000);
 const inFlight = Number(process.env.BENCH_IN_FLIGHT ?? 16);
 /** The stack the targets are about: the process's first AnalyzeStack, as the engine sends one per run. */
@@ -171,8 +174,8 @@ async function handshake(pack: Pack): Promise<Handshake> {
     }
 }
 
-async function round(pack: Pack, hello: Handshake, analyzeSet: ResourceInput[], stacks: Map<number, ResourceInput[]>): Promise<Figures> {
-    const f: Figures = {};
+/** One start of a pack, to Configure answered: what a preview waits for. */
+async function ready(pack: Pack, hello: Handshake): Promise<Figures> {
     const t0 = process.hrtime.bigint();
     const proc = await start(pack);
     try {
@@ -180,14 +183,26 @@ async function round(pack: Pack, hello: Handshake, analyzeSet: ResourceInput[], 
         // this process's JavaScript protobuf code would add its own 100-150 ms for the real pack.
         const info = await proc.callBytes("getAnalyzerInfo", new Uint8Array(0));
         await proc.callBytes("configure", hello.configure);
-        f.readyMs = ms(t0);
-        f.readyCpuMs = cpuMs(proc.pid);
+        const f: Figures = { readyMs: ms(t0), readyCpuMs: cpuMs(proc.pid) };
         if (!info.equals(hello.info)) throw new Error(`${pack.label}: GetAnalyzerInfo answered otherwise than before the rounds`);
         // What this client's decoding and building take, to show what the ready figure leaves out.
         const c0 = process.cpuUsage();
         configureRequest(packInfoOf(info)).serializeBinary();
         const c = process.cpuUsage(c0);
         f.clientProtobufMs = (c.user + c.system) / 1000;
+        return f;
+    } finally {
+        await proc.stop();
+    }
+}
+
+async function round(pack: Pack, hello: Handshake, analyzeSet: ResourceInput[], stacks: Map<number, ResourceInput[]>): Promise<Figures> {
+    const f: Figures = {};
+    const proc = await start(pack);
+    try {
+        const info = await proc.callBytes("getAnalyzerInfo", new Uint8Array(0));
+        if (!info.equals(hello.info)) throw new Error(`${pack.label}: GetAnalyzerInfo answered otherwise than before the rounds`);
+        await proc.callBytes("configure", hello.configure);
         await analyzeAll(proc, analyzeSet.slice(0, 300)); // Warm-up, so JIT compilation is not billed to the resources.
         const c1 = cpuMs(proc.pid);
         const t1 = process.hrtime.bigint();
@@ -227,33 +242,47 @@ async function main(): Promise<void> {
         { label: `empty + ${syntheticSize} entries`, dir: entriesFloorPackDir(syntheticSize), policies: 1, stackPolicies: 0 },
         // The same floor at the real pack's size: its resource policies' not-applicable entries, which alone cost that much.
         { label: `empty + ${realResource} entries`, dir: entriesFloorPackDir(realResource + 1), policies: 1, stackPolicies: 0 },
+        // Another checkout of the pack, built (say main's, beside a branch's): what a change does, in one run.
+        ...(process.env.BENCH_OTHER_CHECKOUT
+            ? [{ label: "other checkout", dir: path.resolve(process.env.BENCH_OTHER_CHECKOUT), policies: allPolicies.length, stackPolicies: realStack }]
+            : []),
         // For comparison; BENCH_SDK_PATH=0 leaves it out of a shorter run.
         ...(process.env.BENCH_SDK_PATH === "0"
             ? []
             : [{ label: "hipaa-guard, SDK path", dir: repoRoot, env: { HIPAA_GUARD_DISPATCH: "sdk" }, policies: allPolicies.length, stackPolicies: realStack }]),
     ];
     console.log(
-        `hipaa-guard bench: ${rounds} interleaved rounds; per round and pack a fresh process, ${analyzeSet.length} Analyze calls ` +
+        `hipaa-guard bench: ${readyStarts} interleaved starts per pack to Configure answered; then ${rounds} interleaved rounds; per round and pack a fresh process, ${analyzeSet.length} Analyze calls ` +
             `(${inFlight} in flight, ${Math.round(checkedShare(analyzeSet, new Set(types)) * 100)}% of a type the real pack checks), ` +
             `then an AnalyzeStack of ${mainStack} resources (the process's first), then one of each of ${stackSizes.join(", ")}`,
     );
     console.log(packs.map(p => `${p.label}: ${p.policies} policies (${p.stackPolicies} stack)`).join("; "));
     if (rounds < 5) console.log(`only ${rounds} rounds: too few for the issue's figures (at least 5)`);
     const results = new Map<string, Figures[]>(packs.map(p => [p.label, []]));
+    const starts = new Map<string, Figures[]>(packs.map(p => [p.label, []]));
     const handshakes = new Map<string, Handshake>();
     for (const pack of packs) handshakes.set(pack.label, await handshake(pack));
+    // Rotate which pack goes first, so neither warm caches nor the machine's load favour one.
+    const rotated = (i: number) => packs.map((_, j) => packs[(i + j) % packs.length]);
+    for (let i = 0; i < readyStarts; i++) {
+        for (const pack of rotated(i)) starts.get(pack.label)!.push(await ready(pack, handshakes.get(pack.label)!));
+    }
+    process.stdout.write("ready timed; rounds: ");
     for (let i = 0; i < rounds; i++) {
-        // Rotate which pack goes first, so neither warm caches nor the machine's load favour one.
-        const order = packs.map((_, j) => packs[(i + j) % packs.length]);
-        for (const pack of order) results.get(pack.label)!.push(await round(pack, handshakes.get(pack.label)!, analyzeSet, stacks));
+        for (const pack of rotated(i)) results.get(pack.label)!.push(await round(pack, handshakes.get(pack.label)!, analyzeSet, stacks));
         process.stdout.write(".");
     }
     process.stdout.write("\n");
 
-    const floor = results.get("empty pack")!;
-    /** Median value, and the median over rounds of the ratio to the empty pack in the same round. */
+    const readyKeys = new Set(["readyMs", "readyCpuMs", "clientProtobufMs"]);
+    /**
+     * Median value, and the median of the ratio to the empty pack in the same round (or the same
+     * turn of the ready phase).
+     */
     const cell = (label: string, key: string, unit: string, diff = false) => {
-        const mine = results.get(label)!;
+        const source = readyKeys.has(key) ? starts : results;
+        const floor = source.get("empty pack")!;
+        const mine = source.get(label)!;
         const value = median(mine.map(f => f[key]));
         if (label === "empty pack") return `${value.toFixed(1)} ${unit}`;
         const rel = median(mine.map((f, r) => (diff ? f[key] - floor[r][key] : f[key] / floor[r][key])));
@@ -275,9 +304,11 @@ async function main(): Promise<void> {
     const width = 44;
     const col = 25;
     console.log(`${"measure".padEnd(width)}${packs.map(p => p.label.padStart(col)).join("")}   target`);
-    for (const [label, key, unit, target, diff] of rows) {
+    // With no rounds (BENCH_ROUNDS=0), only ready was timed.
+    for (const [label, key, unit, target, diff] of rows.filter(([, key]) => rounds > 0 || readyKeys.has(key))) {
         console.log(`${label.padEnd(width)}${packs.map(p => cell(p.label, key, unit, diff).padStart(col)).join("")}   ${target}`);
     }
+    if (rounds === 0) return;
 
     // Linearity: pack CPU per 1,000 resources at each stack size; flatness: cost per stack policy.
     const per1k = (label: string, n: number) => median(results.get(label)!.map(f => f[`warm${n}CpuMs`])) / (n / 1000);
@@ -298,7 +329,7 @@ async function main(): Promise<void> {
         `Analyze pack CPU against the floor for the pack's size (the empty pack sending as many not-applicable entries): ` +
             `hipaa-guard ${overFloor("hipaa-guard", `empty + ${realResource} entries`)}x, synthetic ${syntheticSize} ${overFloor(`synthetic ${syntheticSize}`, `empty + ${syntheticSize} entries`)}x`,
     );
-    console.log("(Values are medians over rounds; ratios in brackets are the median of each round's ratio to the empty pack in that round.");
+    console.log(`(Values are medians over rounds (ready: over ${readyStarts} starts); ratios in brackets are the median of each round's (start's) ratio to the empty pack in it.`);
     console.log(" Pack CPU is the pack process's own user+system time, in 10 ms ticks; wall times include the gRPC round trip and this");
     console.log(" client, and vary by 20% on a shared 2-core machine: raise BENCH_ROUNDS for tighter medians.)");
 }

@@ -18,9 +18,10 @@ import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { allPolicies } from "../policies/registry";
 import { stackResources } from "../policies/lib/stack-request";
-import { analyzeWireReader, DispatchPolicy, dispatchingImplementation, keptBytes, loadSdkModules, servingService, WireAnalyzeRequest } from "../policies/lib/dispatch";
+import { analyzeWireReader, configureWireReader, DispatchPolicy, dispatchingImplementation, keptBytes, loadSdkModules, servingService, WireAnalyzeRequest, WireConfigureRequest } from "../policies/lib/dispatch";
 import { benchResources } from "../bench/fixtures";
 import {
+    configureRequest,
     encodeValue,
     EnforcementLevel,
     PackInfo,
@@ -65,7 +66,7 @@ require("fs").writeFileSync(${JSON.stringify(state)}, String(globalThis[Symbol.f
 interface Pack {
     process: PolicyPackProcess;
     state: string;
-    rpc<Req, Res>(method: "analyze" | "analyzeStack" | "remediate", req: Req): Promise<Res>;
+    rpc<Req, Res>(method: "analyze" | "analyzeStack" | "remediate" | "configure", req: Req): Promise<Res>;
 }
 
 async function startPack(dir: string, stateFile: string, env: Record<string, string> = {}): Promise<Pack> {
@@ -87,7 +88,7 @@ async function startPack(dir: string, stateFile: string, env: Record<string, str
         get state() {
             return fs.readFileSync(stateFile, "utf8");
         },
-        rpc: <Req, Res>(method: "analyze" | "analyzeStack" | "remediate", req: Req) =>
+        rpc: <Req, Res>(method: "analyze" | "analyzeStack" | "remediate" | "configure", req: Req) =>
             new Promise<Res>((resolve, reject) => {
                 const fn = client[method] as unknown as (r: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => void;
                 fn.call(client, req, (e, r) => (e ? reject(e) : resolve(r)));
@@ -217,7 +218,7 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
     });
 
     it("serves by dispatch by default and by the SDK with HIPAA_GUARD_DISPATCH=sdk", () => {
-        assert.strictEqual(dispatching.state, "dispatch, analyze and stack from bytes");
+        assert.strictEqual(dispatching.state, "dispatch, analyze, stack and configure from bytes");
         assert.strictEqual(serializing.state, "dispatch");
         assert.strictEqual(sdk.state, "sdk");
     });
@@ -381,6 +382,66 @@ describe("per-type dispatch answers as the SDK's own handlers", function () {
         assert.strictEqual(analyzeWireReader({ ...m, rpc: { ...m.rpc, specialSecretSig: undefined } }), undefined);
         const changed = { ...m.deserialize, deserializeProperties: (s: object, p: boolean) => ({ ...(m.deserialize.deserializeProperties as (s: object, p: boolean) => object)(s, p), extra: 1 }) };
         assert.strictEqual(analyzeWireReader({ ...m, deserialize: changed }), undefined);
+    });
+
+    it("reads Configure requests from their bytes where they read as the SDK reads them, and has the SDK decode the rest", () => {
+        const { AnalyzerService } = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
+        type Method = { requestDeserialize(b: Buffer): unknown };
+        const m = loadSdkModules()!;
+        const read = configureWireReader(m)!;
+        assert.strictEqual(typeof read, "function");
+        const serving = servingService(AnalyzerService, undefined, undefined, read) as Record<string, Method>;
+        const req = configureRequest(info, { [info.policies[5].name]: { enforcementLevel: "disabled" } });
+        const bytes = Buffer.from(req.serializeBinary());
+        const wire = serving.configure.requestDeserialize(bytes) as WireConfigureRequest;
+        assert.ok(wire instanceof WireConfigureRequest);
+        // The SDK's handler reads the map's entries, each entry's level and its properties converted.
+        type Config = { getEnforcementlevel(): number; getProperties(): { toJavaScript(): unknown; getFieldsMap(): { getLength(): number } } };
+        const view = wire.forSdk() as { getPolicyconfigMap(): { entries(): Iterable<[string, Config]>; getLength(): number }; serializeBinary(): Uint8Array };
+        const sdkEntries = [...req.getPolicyconfigMap().entries()] as [string, Config][];
+        const readEntries = [...view.getPolicyconfigMap().entries()];
+        assert.deepStrictEqual(
+            readEntries.map(([k, c]) => [k, c.getEnforcementlevel(), c.getProperties().toJavaScript()]),
+            sdkEntries.map(([k, c]) => [k, c.getEnforcementlevel(), c.getProperties().toJavaScript()]),
+        );
+        // Anything else it might read comes from the SDK's decoding, made on demand.
+        assert.strictEqual(view.getPolicyconfigMap().getLength(), req.getPolicyconfigMap().getLength());
+        assert.strictEqual(readEntries[3][1].getProperties().getFieldsMap().getLength(), sdkEntries[3][1].getProperties().getFieldsMap().getLength());
+        assert.ok(Buffer.from(view.serializeBinary()).equals(bytes));
+        // A configuration without properties, which the SDK's handler fails on, is decoded its way.
+        const bare = new analyzerpb.ConfigureAnalyzerRequest();
+        bare.getPolicyconfigMap().set("p", new analyzerpb.PolicyConfig());
+        assert.ok(serving.configure.requestDeserialize(Buffer.from(bare.serializeBinary())) instanceof analyzerpb.ConfigureAnalyzerRequest);
+        assert.throws(() => serving.configure.requestDeserialize(Buffer.from([0x0a, 0x05, 0x61])));
+        // A reader the probe does not confirm is not used.
+        assert.strictEqual(configureWireReader({ ...m, proto: { ...m.proto, ConfigureAnalyzerRequest: undefined } }), undefined);
+        const decodedOtherwise = { ...m.proto, ConfigureAnalyzerRequest: Object.assign(function () {}, m.proto.ConfigureAnalyzerRequest, { deserializeBinary: () => ({ getPolicyconfigMap: () => ({ entries: () => [] }) }) }) };
+        assert.strictEqual(configureWireReader({ ...m, proto: decodedOtherwise }), undefined);
+    });
+
+    it("configures the same way, and fails Configure the same way", async () => {
+        // A level the SDK knows (disabled) and one it does not, and a configuration without properties.
+        const level = (n: number) => {
+            const r = configureRequest(info);
+            r.getPolicyconfigMap().get(info.policies[2].name)!.setEnforcementlevel(n as analyzerpb.EnforcementLevel);
+            return r;
+        };
+        const bare = configureRequest(info);
+        bare.getPolicyconfigMap().set(info.policies[4].name, new analyzerpb.PolicyConfig());
+        const outcomes = [];
+        for (const req of [level(2), level(9), bare]) {
+            const [a, b, expected] = await Promise.all(all().map(p => outcome(() => p.rpc("configure", req))));
+            assert.deepStrictEqual(a, expected);
+            assert.deepStrictEqual(b, expected);
+            outcomes.push(expected);
+        }
+        assert.ok(!("error" in outcomes[0]));
+        assert.match((outcomes[1] as { error: string }).error, /Unknown enforcement level 9/);
+        assert.ok("error" in outcomes[2]);
+        // After a configuration that disables a policy, the answers are the SDK's.
+        await Promise.all(all().map(p => p.rpc("configure", level(2))));
+        for (const r of benchResources(24)) await same("analyze", toAnalyzeRequest(r));
+        await Promise.all(all().map(p => p.process.configure(info)));
     });
 
     it("builds a stack's resources with the SDK's deserializer, and leaves a request the SDK's build fails on to the SDK", () => {

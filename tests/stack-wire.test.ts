@@ -8,7 +8,7 @@ import * as assert from "assert";
 import fc from "fast-check";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
-import { decodeAnalyzeRequest, decodeStackRequest, Signatures } from "../policies/lib/stack-wire";
+import { decodeAnalyzeRequest, decodeConfigureRequest, decodeStackRequest, Signatures } from "../policies/lib/stack-wire";
 import { stackResources, ProtoResource } from "../policies/lib/stack-request";
 import { loadSdkModules, stackWireReader } from "../policies/lib/dispatch";
 
@@ -342,5 +342,120 @@ describe("Analyze requests read from their bytes", function () {
         // Without options or properties the SDK's loop fails: left to it.
         assert.strictEqual(readAnalyze(encodeAnalyze({ ...g, options: false })), undefined);
         assert.strictEqual(readAnalyze(encodeAnalyze({ ...g, props: null })), undefined);
+    });
+});
+
+describe("Configure requests read from their bytes", function () {
+    this.timeout(120000);
+
+    /** What the SDK's configure handler reads of these bytes: key, level and properties per entry, or why it would fail. */
+    function sdkWay(bytes: Uint8Array): unknown {
+        let r: analyzerpb.ConfigureAnalyzerRequest;
+        try {
+            r = analyzerpb.ConfigureAnalyzerRequest.deserializeBinary(bytes);
+        } catch {
+            return { failed: "decode" };
+        }
+        try {
+            return [...r.getPolicyconfigMap().entries()].map(([k, c]: [string, analyzerpb.PolicyConfig]) => [k, c.getEnforcementlevel(), c.getProperties()!.toJavaScript()]);
+        } catch {
+            return { failed: "read" };
+        }
+    }
+
+    function agreesConfigure(bytes: Uint8Array): boolean {
+        const ours = decodeConfigureRequest(bytes);
+        if (ours === undefined) return false;
+        const theirs = sdkWay(bytes);
+        assert.ok(Array.isArray(theirs), `read a request the SDK's way refuses (${JSON.stringify(theirs)})`);
+        const mine = ours.map(([k, c]) => [k, c.enforcementLevel, c.properties()]);
+        assert.deepStrictEqual(mine, theirs);
+        assert.strictEqual(JSON.stringify(mine), JSON.stringify(theirs));
+        // Each call gives a new object, as the library's conversion does: the SDK's handler writes into it.
+        for (const [, c] of ours) assert.notStrictEqual(c.properties(), c.properties());
+        assert.deepStrictEqual(
+            ours.map(([, c]) => c.properties()),
+            mine.map(([, , p]) => p),
+        );
+        return true;
+    }
+
+    interface GeneratedConfig {
+        level: number;
+        props: Record<string, unknown> | null;
+    }
+    const configArb: fc.Arbitrary<GeneratedConfig> = fc.record({
+        level: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 3 }) }, { weight: 1, arbitrary: fc.integer({ min: -3, max: 2 ** 31 - 1 }) }),
+        props: fc.option(fc.dictionary(key, tree, { maxKeys: 5 }), { freq: 8 }),
+    });
+    const requestArb = fc.dictionary(fc.oneof(key, fc.constantFrom("aws-s3-bucket-versioning", "gcp-compute-disk-cmek")), configArb, { maxKeys: 5 });
+
+    function encodeConfigure(configs: Record<string, GeneratedConfig>): Uint8Array {
+        const request = new analyzerpb.ConfigureAnalyzerRequest();
+        for (const [name, g] of Object.entries(configs)) {
+            const c = new analyzerpb.PolicyConfig();
+            c.setEnforcementlevel(g.level as analyzerpb.EnforcementLevel);
+            if (g.props) c.setProperties(Struct.fromJavaScript(g.props as never));
+            request.getPolicyconfigMap().set(name, c);
+        }
+        return request.serializeBinary();
+    }
+
+    it("give the configurations the SDK's handler reads, in its order, or leave the request to the SDK", () => {
+        let read = 0;
+        let runs = 0;
+        fc.assert(
+            fc.property(requestArb, configs => {
+                runs++;
+                if (agreesConfigure(encodeConfigure(configs))) read++;
+            }),
+            { numRuns: 600, seed },
+        );
+        assert.ok(read > runs / 3, `read ${read} of ${runs}`);
+    });
+
+    it("read the pack's own Configure request as the SDK does", () => {
+        const { configureRequest, packInfoOf } = require("../tools/lib/analyzer-client");
+        const info = require("fs").readFileSync(require("path").join(__dirname, "..", "dist", "pack", "analyzer-info.json"));
+        const bytes = configureRequest(packInfoOf(Buffer.from(JSON.parse(info.toString()).bytes, "base64"))).serializeBinary();
+        assert.ok(agreesConfigure(bytes));
+        assert.ok(decodeConfigureRequest(bytes)!.length > 200);
+    });
+
+    it("never read bytes cut short or altered differently from the SDK", () => {
+        let read = 0;
+        fc.assert(
+            fc.property(requestArb, editsArb, fc.nat(), (configs, edits, cut) => {
+                if (agreesConfigure(altered(encodeConfigure(configs), edits, cut))) read++;
+            }),
+            { numRuns: 1500, seed },
+        );
+        assert.ok(read > 0);
+    });
+
+    it("leave to the SDK what its protobuf library would merge or default", () => {
+        const one = encodeConfigure({ p: { level: 1, props: { a: 1 } } });
+        assert.ok(agreesConfigure(one));
+        const entry = Buffer.from(one).subarray(2); // the map entry, without the request's field header
+        const config = entry.subarray(entry.indexOf(0x12) + 2); // the PolicyConfig, without its entry field header
+        const field = (n: number, body: Uint8Array) => Buffer.concat([Buffer.from([(n << 3) | 2, body.length]), body]);
+        // An entry whose value comes twice (the library merges the two), or whose key does.
+        assert.strictEqual(decodeConfigureRequest(field(1, Buffer.concat([entry, field(2, config)]))), undefined);
+        assert.strictEqual(decodeConfigureRequest(field(1, Buffer.concat([entry, field(1, Buffer.from("q"))]))), undefined);
+        // A key given in two entries, an entry without a key or without a value.
+        assert.strictEqual(decodeConfigureRequest(Buffer.concat([one, one])), undefined);
+        assert.strictEqual(decodeConfigureRequest(field(1, field(2, config))), undefined);
+        assert.strictEqual(decodeConfigureRequest(field(1, field(1, Buffer.from("p")))), undefined);
+        // Properties given twice (merged by the library), or not at all (the SDK's handler fails).
+        const props = config.subarray(config.indexOf(0x12));
+        assert.strictEqual(decodeConfigureRequest(field(1, Buffer.concat([field(1, Buffer.from("p")), field(2, Buffer.concat([config, props]))]))), undefined);
+        assert.deepStrictEqual(sdkWay(encodeConfigure({ p: { level: 1, props: null } })), { failed: "read" });
+        assert.strictEqual(decodeConfigureRequest(encodeConfigure({ p: { level: 1, props: null } })), undefined);
+        // A level the library reads as another number.
+        const big = Buffer.from([0x08, 0x80, 0x80, 0x80, 0x80, 0x08]);
+        assert.strictEqual(decodeConfigureRequest(field(1, Buffer.concat([field(1, Buffer.from("p")), field(2, Buffer.concat([big, props]))]))), undefined);
+        // Signatures are plain keys in a configuration: nothing is unwrapped.
+        const signed = { s: { [sig.key]: sig.secret, value: "v" } };
+        assert.deepStrictEqual(decodeConfigureRequest(encodeConfigure({ p: { level: 0, props: signed } }))![0][1].properties(), signed);
     });
 });

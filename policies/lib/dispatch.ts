@@ -29,6 +29,9 @@
 //   handler (for a capturing policy); every stack policy runs under the SDK's own handler with
 //   those same resources; a policy whose type the stack lacks gets the SDK's own type check. Stack
 //   policies can then share one `Stack` index per request (stack.ts looks it up by the resource list).
+// - Configure: its request is read from its bytes (stack-wire.ts) into the policy configurations
+//   the SDK's own handler reads of it, which then stores them: at start-up the protobuf library's
+//   first decoding of one Struct per policy costs more than the pack's reading of all of them.
 //
 // What a policy is given and reports is the SDK's: enforcement levels, configs and stack tags as its
 // loop gives them, diagnostics and responses as its report function and response builder make them,
@@ -41,7 +44,7 @@
 import { recordedAnalyzerInfo } from "./analyzer-info";
 import { DiagnosticReport, EvaluationArgs } from "./policy";
 import { ProtoResource, stackResources } from "./stack-request";
-import { AnalyzedRequest, decodeAnalyzeRequest, decodeStackRequest, Signatures } from "./stack-wire";
+import { AnalyzedRequest, decodeAnalyzeRequest, decodeConfigureRequest, decodeStackRequest, ReadPolicyConfig, Signatures } from "./stack-wire";
 import * as path from "path";
 import { Policies, PolicyPack, PolicyPackArgs, PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 
@@ -63,7 +66,7 @@ export interface DispatchPolicy {
  */
 export const dispatchSwitch = "HIPAA_GUARD_DISPATCH";
 
-/** Where the serving path is recorded, for tests: "dispatch", "dispatch, analyze and stack from bytes" or "sdk". */
+/** Where the serving path is recorded, for tests: "dispatch", "dispatch, analyze, stack and configure from bytes" or "sdk". */
 export const dispatchStateKey = Symbol.for("hipaa-guard.dispatch");
 
 /** Serves the pack through the SDK's PolicyPack, with per-type dispatch when the SDK allows it. */
@@ -81,7 +84,8 @@ export function servePolicyPack(
     } finally {
         hooks?.restore();
     }
-    const fromBytes = hooks ? [hooks.readsAnalyzeBytes() && "analyze", hooks.readsStackBytes() && "stack"].filter(Boolean).join(" and ") : "";
+    const read = hooks ? [hooks.readsAnalyzeBytes() && "analyze", hooks.readsStackBytes() && "stack", hooks.readsConfigureBytes() && "configure"].filter((r): r is string => !!r) : [];
+    const fromBytes = read.length > 1 ? `${read.slice(0, -1).join(", ")} and ${read[read.length - 1]}` : read.join("");
     (globalThis as Record<symbol, unknown>)[dispatchStateKey] = hooks?.installed() ? (fromBytes ? `dispatch, ${fromBytes} from bytes` : "dispatch") : "sdk";
 }
 
@@ -159,7 +163,7 @@ export function hookSdk(
     policies: readonly DispatchPolicy[],
     m: SdkModules | undefined,
     options: DispatchOptions = { keptBytes: true, evaluate: true },
-): { restore(): void; installed(): boolean; readsStackBytes(): boolean; readsAnalyzeBytes(): boolean } | undefined {
+): { restore(): void; installed(): boolean; readsStackBytes(): boolean; readsAnalyzeBytes(): boolean; readsConfigureBytes(): boolean } | undefined {
     if (!m) return undefined;
     const { server, grpcServer } = m;
     const serve = server.serve;
@@ -174,6 +178,7 @@ export function hookSdk(
     let installed = false;
     let readsStackBytes = false;
     let readsAnalyzeBytes = false;
+    let readsConfigureBytes = false;
     const hookedServe = function (this: unknown, ...args: unknown[]) {
         const [packName, version, level, packArgs] = args as [string, string, string, { policies?: readonly SdkPolicy[] } | undefined];
         served = { packName, version, level, policies: packArgs?.policies ?? [], args };
@@ -192,9 +197,11 @@ export function hookSdk(
                 implementation = dispatching;
                 const readStack = options.keptBytes ? stackWireReader(m) : undefined;
                 const readAnalyze = options.keptBytes ? analyzeWireReader(m) : undefined;
+                const readConfigure = options.keptBytes ? configureWireReader(m) : undefined;
                 readsStackBytes = readStack !== undefined;
                 readsAnalyzeBytes = readAnalyze !== undefined;
-                service = servingService(service, readStack, readAnalyze);
+                readsConfigureBytes = readConfigure !== undefined;
+                service = servingService(service, readStack, readAnalyze, readConfigure);
             }
         }
         return (addService as (...a: unknown[]) => unknown).call(this, service, implementation);
@@ -213,14 +220,14 @@ export function hookSdk(
         restore();
         return undefined;
     }
-    return { restore, installed: () => installed, readsStackBytes: () => readsStackBytes, readsAnalyzeBytes: () => readsAnalyzeBytes };
+    return { restore, installed: () => installed, readsStackBytes: () => readsStackBytes, readsAnalyzeBytes: () => readsAnalyzeBytes, readsConfigureBytes: () => readsConfigureBytes };
 }
 
 export interface DispatchOptions {
     /**
      * Work on bytes where the SDK's protobuf code would: responses serialized by appending the kept
-     * entries' bytes, GetAnalyzerInfo from its record, AnalyzeStack requests read from their bytes
-     * (else the SDK's code serializes and decodes everything).
+     * entries' bytes, GetAnalyzerInfo from its record, Analyze, AnalyzeStack and Configure requests
+     * read from their bytes (else the SDK's code serializes and decodes everything).
      */
     readonly keptBytes: boolean;
     /**
@@ -777,7 +784,10 @@ export function dispatchingImplementation(
     return {
         ...sdk,
         getAnalyzerInfo: infoRpc,
-        configure: rebuildingAfter(configure),
+        configure: rebuildingAfter((call, callback) =>
+            // The SDK's handler reads a request read from its bytes through what was read.
+            configure(call.request instanceof WireConfigureRequest ? (Object.create(call, { request: { value: call.request.forSdk() } }) as typeof call) : call, callback),
+        ),
         // New stack tags are part of what the loop gives policies: captured afresh after them.
         ...(configureStack ? { configureStack: rebuildingAfter(configureStack) } : {}),
         analyze: resourceRpc("analyze"),
@@ -824,17 +834,51 @@ export class WireStackRequest extends WireRequest {
     }
     /** The request with no resources, for the SDK's handler to run stack policies given their own. */
     withoutResources(): object {
-        return new Proxy(
-            {},
-            {
-                get: (_, key) => {
-                    if (key === "getResourcesList") return () => [];
-                    const m = this.message();
-                    const v = m[key as string];
-                    return typeof v === "function" ? v.bind(m) : v;
-                },
+        return overlay({ getResourcesList: () => [] }, () => this.message());
+    }
+}
+
+/**
+ * What `own` has, and anything else as `sdk()` (the SDK's decoding, made on first use) has it,
+ * its methods bound to it: a message read from its bytes standing in for the SDK's.
+ */
+function overlay(own: Record<string, unknown>, sdk: () => object): object {
+    return new Proxy(
+        {},
+        {
+            get: (_, key) => {
+                if (Object.prototype.hasOwnProperty.call(own, key)) return own[key as string];
+                const m = sdk() as Record<PropertyKey, unknown>;
+                const v = m[key];
+                return typeof v === "function" ? v.bind(m) : v;
             },
-        );
+        },
+    );
+}
+
+/** A Configure request read from its bytes: its policy configurations, in the order the SDK's map gives them. */
+export class WireConfigureRequest extends WireRequest {
+    constructor(
+        readonly configs: readonly [string, ReadPolicyConfig][],
+        bytes: Buffer,
+        sdkDecode: (bytes: Buffer) => unknown,
+    ) {
+        super(bytes, sdkDecode);
+    }
+    /** The request as the SDK's configure handler reads it (`getPolicyconfigMap().entries()`). */
+    forSdk(): object {
+        type Map = { get(k: string): Record<string, () => unknown> };
+        const sdkMap = () => (this.message().getPolicyconfigMap as () => Map)();
+        const entries = () =>
+            this.configs
+                .map(([k, c]): [string, object] => {
+                    const sdkConfig = () => sdkMap().get(k);
+                    const properties = overlay({ toJavaScript: () => c.properties() }, () => sdkConfig().getProperties() as object);
+                    return [k, overlay({ getEnforcementlevel: () => c.enforcementLevel, getProperties: () => properties }, sdkConfig)];
+                })
+                [Symbol.iterator]();
+        const map = overlay({ entries }, sdkMap);
+        return overlay({ getPolicyconfigMap: () => map }, () => this.message());
     }
 }
 
@@ -956,22 +1000,64 @@ export function stackWireReader(m: SdkModules): ((bytes: Buffer) => readonly Pol
     }
 }
 
+/** Probe configurations: keys out of order, every level and one the SDK does not know, every kind of value, a signature left as it is. */
+const probeConfigs = (sig: Signatures | undefined): [string, number, object][] => [
+    ["z-policy", 1, { z: 1.5, a: "✓ text", "10": true, "2": null, l: [1, "x", { o: [false, {}] }, []], e: {} }],
+    ["a-policy", 0, {}],
+    ["m-policy", 2, { enforcementLevel: "advisory", s: sig ? { [sig.key]: sig.secret, value: "v" } : {} }],
+    ["b-policy", 3, { n: -0.25 }],
+    ["unknown-level", 7, { x: [] }],
+];
+
+/**
+ * Reads Configure requests from their bytes (stack-wire.ts), or undefined when a probe request does
+ * not read exactly as the SDK's decoding gives it to the SDK's handler.
+ */
+export function configureWireReader(m: SdkModules): ((bytes: Buffer) => readonly [string, ReadPolicyConfig][] | undefined) | undefined {
+    try {
+        type Config = { getEnforcementlevel(): number; getProperties(): { toJavaScript(): unknown } };
+        const proto = m.proto as Proto & Record<string, { deserializeBinary?: (b: Uint8Array) => { getPolicyconfigMap(): { entries(): Iterable<[string, Config]> } } }>;
+        const Struct = m.Struct as unknown as { fromJavaScript(v: object): object };
+        const decode = proto.ConfigureAnalyzerRequest?.deserializeBinary;
+        if (typeof decode !== "function" || !isFunction(proto.PolicyConfig)) return undefined;
+        const request = new proto.ConfigureAnalyzerRequest();
+        const map = (request.getPolicyconfigMap as () => { set(k: string, v: unknown): void })();
+        const key = m.rpc?.specialSigKey;
+        const secret = m.rpc?.specialSecretSig;
+        for (const [name, level, props] of probeConfigs(typeof key === "string" && typeof secret === "string" ? { key, secret } : undefined)) {
+            const c = new proto.PolicyConfig();
+            c.setEnforcementlevel(level);
+            c.setProperties(Struct.fromJavaScript(props));
+            map.set(name, c);
+        }
+        const bytes = Buffer.from(request.serializeBinary() as unknown as Uint8Array);
+        const expected = [...decode.call(proto.ConfigureAnalyzerRequest, bytes).getPolicyconfigMap().entries()].map(([k, c]) => [k, c.getEnforcementlevel(), c.getProperties().toJavaScript()]);
+        const read = (b: Buffer) => decodeConfigureRequest(b);
+        const got = read(bytes)?.map(([k, c]) => [k, c.enforcementLevel, c.properties()]);
+        if (JSON.stringify(got) !== JSON.stringify(expected)) return undefined;
+        return read;
+    } catch {
+        return undefined;
+    }
+}
+
 /** A dispatched response's whole serialization, when it was put together from kept bytes. */
 export const keptBytes = Symbol("hipaa-guard.kept-bytes");
 
 /**
  * The analyzer service definition with Analyze and Remediate responses that carry kept bytes
- * handed to gRPC as they are, and, given `readStack` and `readAnalyze`, AnalyzeStack and Analyze
- * requests read from their bytes.
+ * handed to gRPC as they are, and, given `readStack`, `readAnalyze` and `readConfigure`,
+ * AnalyzeStack, Analyze and Configure requests read from their bytes.
  * The generated serializer copies every answer (`Buffer.from(serializeBinary())`) before gRPC
  * copies it again into its frame; at some 20 KB of not-applicable entries per answer, that copy
  * and the garbage it leaves are a measurable part of a request's cost. Any other response, a
- * request `readStack` does not read, and a definition not shaped as expected keep the generated code.
+ * request its reader does not read, and a definition not shaped as expected keep the generated code.
  */
 export function servingService(
     service: unknown,
     readStack?: (bytes: Buffer) => readonly PolicyResource[] | undefined,
     readAnalyze?: (bytes: Buffer) => AnalyzedRequest | undefined,
+    readConfigure?: (bytes: Buffer) => readonly [string, ReadPolicyConfig][] | undefined,
 ): unknown {
     if (typeof service !== "object" || service === null) return service;
     const methods = service as Record<string, { responseSerialize?: unknown; requestDeserialize?: unknown } | undefined>;
@@ -998,6 +1084,7 @@ export function servingService(
     };
     readingFirst("analyzeStack", readStack, (resources, bytes, decode) => new WireStackRequest(resources, bytes, decode));
     readingFirst("analyze", readAnalyze, (read, bytes, decode) => new WireAnalyzeRequest(read, bytes, decode));
+    readingFirst("configure", readConfigure, (configs, bytes, decode) => new WireConfigureRequest(configs, bytes, decode));
     return serving;
 }
 

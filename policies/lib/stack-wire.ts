@@ -153,8 +153,11 @@ function sorted<T>(entries: Map<string, T>): Record<string, T> {
     return out;
 }
 
-/** A `google.protobuf.Value`, deserialized as the SDK's deserializer gives it. */
-function value(r: Reader, sig: Signatures): unknown {
+/**
+ * A `google.protobuf.Value`, deserialized as the SDK's deserializer gives it, or without `sig` as
+ * the protobuf library's `toJavaScript` converts it (signatures are then plain keys).
+ */
+function value(r: Reader, sig: Signatures | undefined): unknown {
     let result: unknown;
     let kind = false;
     while (!r.done()) {
@@ -181,7 +184,8 @@ function value(r: Reader, sig: Signatures): unknown {
                 // struct_value
                 if (wire !== LEN) throw notRead;
                 const [start, end] = r.span();
-                result = signed(struct(r.sub(start, end), sig), sig, () => signatureKind(r.sub(start, end), sig.key));
+                const fields = struct(r.sub(start, end), sig);
+                result = sig ? signed(fields, sig, () => signatureKind(r.sub(start, end), sig.key)) : fields;
                 break;
             }
             case 6: {
@@ -247,8 +251,8 @@ function signatureKind(r: Reader, key: string): number {
     return kind;
 }
 
-/** A `google.protobuf.Struct`'s fields, each value deserialized. */
-function struct(r: Reader, sig: Signatures): Record<string, unknown> {
+/** A `google.protobuf.Struct`'s fields, each value read as `value` reads it. */
+function struct(r: Reader, sig: Signatures | undefined): Record<string, unknown> {
     // Entries usually come in key order, each key once (the protobuf library's own encoder writes
     // them so): those make the object as they come. Any other order goes through `sorted`.
     const keys: string[] = [];
@@ -294,7 +298,7 @@ function struct(r: Reader, sig: Signatures): Record<string, unknown> {
     return out;
 }
 
-function list(r: Reader, sig: Signatures): unknown[] {
+function list(r: Reader, sig: Signatures | undefined): unknown[] {
     const items: unknown[] = [];
     while (!r.done()) {
         const [field, wire] = r.tag();
@@ -482,6 +486,84 @@ export function decodeAnalyzeRequest(bytes: Uint8Array, sig: Signatures, decodeO
         const { type, name, urn, props } = read as unknown as AnalyzedRequest;
         return { type, name, urn, props, options };
     });
+}
+
+/** One policy's entry in a Configure request, as the SDK's configure handler reads it. */
+export interface ReadPolicyConfig {
+    /** The enforcement level's number on the wire (the SDK converts it, and fails on one it does not know). */
+    readonly enforcementLevel: number;
+    /** Its properties as the protobuf library's `toJavaScript` gives them: a new object on each call. */
+    properties(): Record<string, unknown>;
+}
+
+/**
+ * A ConfigureAnalyzerRequest's policy configurations in the order the protobuf library's map gives
+ * them (by key), or undefined for anything read differently here or that the SDK's handler fails
+ * on: an entry without a key, a value or properties, a key given twice, a field given twice where
+ * the library would merge the two (an entry's value, a configuration's properties), an unknown
+ * field inside an entry, a level beyond what the library reads as the same number.
+ */
+export function decodeConfigureRequest(bytes: Uint8Array): [string, ReadPolicyConfig][] | undefined {
+    const buf = asBuffer(bytes);
+    return reading(() => {
+        const configs = new Map<string, ReadPolicyConfig>();
+        const r = new Reader(buf, 0, buf.length);
+        while (!r.done()) {
+            const [field, wire] = r.tag();
+            if (field !== 1) {
+                r.skip(wire);
+                continue;
+            }
+            if (wire !== LEN) throw notRead;
+            const [start, end] = r.span();
+            const entry = r.sub(start, end);
+            let key: string | undefined;
+            let config: ReadPolicyConfig | undefined;
+            while (!entry.done()) {
+                const [f, w] = entry.tag();
+                if (w !== LEN) throw notRead;
+                if (f === 1 && key === undefined) key = entry.string();
+                else if (f === 2 && config === undefined) {
+                    const [s, e] = entry.span();
+                    config = policyConfig(entry.sub(s, e));
+                } else throw notRead;
+            }
+            if (key === undefined || config === undefined || configs.has(key)) throw notRead;
+            configs.set(key, config);
+        }
+        return [...configs.keys()].sort().map(k => [k, configs.get(k)!]);
+    });
+}
+
+/** A `pulumirpc.PolicyConfig`: its level, and its properties read now and again on each later call. */
+function policyConfig(r: Reader): ReadPolicyConfig {
+    let level = 0;
+    let span: [number, number] | undefined;
+    while (!r.done()) {
+        const [field, wire] = r.tag();
+        if (field === 1) {
+            if (wire !== VARINT) throw notRead;
+            level = r.varint();
+            if (level > 0x7fffffff) throw notRead; // the library reads an enum as a signed 32-bit number
+        } else if (field === 2) {
+            if (wire !== LEN || span) throw notRead;
+            span = r.span();
+        } else {
+            r.skip(wire);
+        }
+    }
+    if (!span) throw notRead; // the SDK's handler fails on a configuration without properties
+    const [start, end] = span;
+    const read = () => struct(r.sub(start, end), undefined);
+    let first: Record<string, unknown> | undefined = read();
+    return {
+        enforcementLevel: level,
+        properties: () => {
+            const props = first ?? read();
+            first = undefined;
+            return props;
+        },
+    };
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {
