@@ -3,6 +3,7 @@
 // then goes the SDK's way): on generated requests, on their bytes cut short or altered, and on
 // values the SDK treats specially (secrets, assets, signature keys, `__proto__`). Analyze requests
 // read from their bytes give what the SDK's decoding and its Analyze loop hand policies, or nothing.
+// Configure requests read from their bytes give what the SDK's configure handler reads, or nothing.
 
 import * as assert from "assert";
 import fc from "fast-check";
@@ -439,12 +440,16 @@ describe("Configure requests read from their bytes", function () {
         const entry = Buffer.from(one).subarray(2); // the map entry, without the request's field header
         const config = entry.subarray(entry.indexOf(0x12) + 2); // the PolicyConfig, without its entry field header
         const field = (n: number, body: Uint8Array) => Buffer.concat([Buffer.from([(n << 3) | 2, body.length]), body]);
-        // An entry whose value comes twice (the library merges the two), or whose key does.
+        // An entry whose value comes twice (the library merges the two).
         assert.strictEqual(decodeConfigureRequest(field(1, Buffer.concat([entry, field(2, config)]))), undefined);
-        assert.strictEqual(decodeConfigureRequest(field(1, Buffer.concat([entry, field(1, Buffer.from("q"))]))), undefined);
-        // A key given in two entries, an entry without a key or without a value.
+        // An entry whose key comes twice, or not at all: the last key, or "", as the library reads it.
+        const rekeyed = field(1, Buffer.concat([entry, field(1, Buffer.from("q"))]));
+        assert.ok(agreesConfigure(rekeyed));
+        assert.strictEqual(decodeConfigureRequest(rekeyed)![0][0], "q");
+        assert.ok(agreesConfigure(field(1, field(2, config))));
+        assert.strictEqual(decodeConfigureRequest(field(1, field(2, config)))![0][0], "");
+        // A key given in two entries, an entry without a value.
         assert.strictEqual(decodeConfigureRequest(Buffer.concat([one, one])), undefined);
-        assert.strictEqual(decodeConfigureRequest(field(1, field(2, config))), undefined);
         assert.strictEqual(decodeConfigureRequest(field(1, field(1, Buffer.from("p")))), undefined);
         // Properties given twice (merged by the library), or not at all (the SDK's handler fails).
         const props = config.subarray(config.indexOf(0x12));

@@ -23,6 +23,9 @@
 // dispatch.ts checks on a probe request at start that this reads as the SDK does, and
 // tests/stack-wire.test.ts compares the two on generated requests.
 //
+// A ConfigureAnalyzerRequest is read by `decodeConfigureRequest` into the configurations the SDK's
+// configure handler reads (properties as `Struct.toJavaScript` gives them, nothing unwrapped).
+//
 // An AnalyzeRequest has the fields of a stack's resource (type, properties, URN, name, options,
 // provider), so `decodeAnalyzeRequest` reads one the same way, with its options as the SDK decodes
 // them (Analyze hands policies `protect`).
@@ -122,6 +125,41 @@ class Reader {
     sub(start: number, end: number): Reader {
         return new Reader(this.buf, start, end);
     }
+    /** The next length-delimited field numbered `field` (other fields skipped), or undefined at the end. */
+    next(field: number): Reader | undefined {
+        while (!this.done()) {
+            const [f, wire] = this.tag();
+            if (f !== field) {
+                this.skip(wire);
+                continue;
+            }
+            if (wire !== LEN) throw notRead;
+            const [start, end] = this.span();
+            return this.sub(start, end);
+        }
+        return undefined;
+    }
+}
+
+/**
+ * A map entry's key ("" when absent, the last when repeated, as the library gives it) and its
+ * message value. A value given twice (the library merges the two) or any other field is not read:
+ * the library's map reader does not skip such a field, but reads its contents as the entry's next fields.
+ */
+function mapEntry(entry: Reader): { key: string; value: Reader | undefined } {
+    let key = "";
+    let value: Reader | undefined;
+    while (!entry.done()) {
+        const [field, wire] = entry.tag();
+        if (wire !== LEN || (field !== 1 && field !== 2) || (field === 2 && value)) throw notRead;
+        if (field === 1) {
+            key = entry.string();
+        } else {
+            const [start, end] = entry.span();
+            value = entry.sub(start, end);
+        }
+    }
+    return { key, value };
 }
 
 // Most resources carry the same few options messages: each is decoded once per decoder.
@@ -224,28 +262,13 @@ const STRUCT_VALUE = 5;
 /** The kind (its field number) of the last value under `key` in a Struct's bytes: the one `struct` keeps. */
 function signatureKind(r: Reader, key: string): number {
     let kind = 0;
-    while (!r.done()) {
-        const [field, wire] = r.tag();
-        if (field !== 1 || wire !== LEN) {
-            r.skip(wire);
-            continue;
-        }
-        const [start, end] = r.span();
-        const entry = r.sub(start, end);
-        let k = "";
-        let v: [number, number] | undefined;
-        while (!entry.done()) {
-            const [f, w] = entry.tag();
-            if (f === 1 && w === LEN) k = entry.string();
-            else if (f === 2 && w === LEN) v = entry.span();
-            else entry.skip(w);
-        }
-        if (k !== key || !v) continue;
-        const value = r.sub(v[0], v[1]);
+    for (let entry = r.next(1); entry; entry = r.next(1)) {
+        const { key: k, value } = mapEntry(entry);
+        if (k !== key || !value) continue;
         while (!value.done()) {
-            const [f, w] = value.tag();
-            if (f >= 1 && f <= 6) kind = f;
-            value.skip(w);
+            const [field, wire] = value.tag();
+            if (field >= 1 && field <= 6) kind = field;
+            value.skip(wire);
         }
     }
     return kind;
@@ -258,33 +281,10 @@ function struct(r: Reader, sig: Signatures | undefined): Record<string, unknown>
     const keys: string[] = [];
     const values: unknown[] = [];
     let inOrder = true;
-    while (!r.done()) {
-        const [field, wire] = r.tag();
-        if (field !== 1) {
-            r.skip(wire);
-            continue;
-        }
-        if (wire !== LEN) throw notRead;
-        const [start, end] = r.span();
-        const entry = r.sub(start, end);
-        let key = "";
-        let found = false;
-        let v: unknown;
-        while (!entry.done()) {
-            const [f, w] = entry.tag();
-            if (f === 1) {
-                if (w !== LEN) throw notRead;
-                key = entry.string();
-            } else if (f === 2) {
-                if (w !== LEN) throw notRead;
-                const [s, e] = entry.span();
-                v = value(entry.sub(s, e), sig);
-                found = true;
-            } else {
-                throw notRead; // the library does not skip it, but reads its contents as the entry's next fields
-            }
-        }
-        if (!found) throw notRead; // an entry without a value holds an empty Value
+    for (let entry = r.next(1); entry; entry = r.next(1)) {
+        const { key, value: read } = mapEntry(entry);
+        if (!read) throw notRead; // an entry without a value holds an empty Value
+        const v = value(read, sig);
         if (inOrder && keys.length > 0 && !(key > keys[keys.length - 1])) inOrder = false;
         keys.push(key);
         values.push(v);
@@ -300,16 +300,7 @@ function struct(r: Reader, sig: Signatures | undefined): Record<string, unknown>
 
 function list(r: Reader, sig: Signatures | undefined): unknown[] {
     const items: unknown[] = [];
-    while (!r.done()) {
-        const [field, wire] = r.tag();
-        if (field !== 1) {
-            r.skip(wire);
-            continue;
-        }
-        if (wire !== LEN) throw notRead;
-        const [start, end] = r.span();
-        items.push(value(r.sub(start, end), sig));
-    }
+    for (let item = r.next(1); item; item = r.next(1)) items.push(value(item, sig));
     return items;
 }
 
@@ -396,24 +387,8 @@ function resource(r: Reader, sig: Signatures, decodeOptions: OptionsDecode): [Po
             case 9: {
                 if (wire !== LEN) throw notRead;
                 const [start, end] = r.span();
-                const entry = r.sub(start, end);
-                let key = "";
-                let list: { urn: string }[] | undefined;
-                while (!entry.done()) {
-                    const [f, w] = entry.tag();
-                    if (f === 1) {
-                        if (w !== LEN) throw notRead;
-                        key = entry.string();
-                    } else if (f === 2) {
-                        // A second value is merged into the first by the library: left to it.
-                        if (w !== LEN || list) throw notRead;
-                        const [s, e] = entry.span();
-                        list = urns(entry.sub(s, e)).map(u => ({ urn: u }));
-                    } else {
-                        throw notRead; // as in `struct`
-                    }
-                }
-                dependencies.set(key, list ?? []);
+                const { key, value } = mapEntry(r.sub(start, end));
+                dependencies.set(key, value ? urns(value).map(u => ({ urn: u })) : []);
                 break;
             }
             default:
@@ -449,16 +424,7 @@ export function decodeStackRequest(bytes: Uint8Array, sig: Signatures, decodeOpt
     const r = new Reader(buf, 0, buf.length);
     return reading(() => {
         const resources: PolicyResource[] = [];
-        while (!r.done()) {
-            const [field, wire] = r.tag();
-            if (field !== 1) {
-                r.skip(wire);
-                continue;
-            }
-            if (wire !== LEN) throw notRead;
-            const [start, end] = r.span();
-            resources.push(resource(r.sub(start, end), sig, decodeOptions)[0]);
-        }
+        for (let read = r.next(1); read; read = r.next(1)) resources.push(resource(read, sig, decodeOptions)[0]);
         return resources;
     });
 }
@@ -499,37 +465,20 @@ export interface ReadPolicyConfig {
 /**
  * A ConfigureAnalyzerRequest's policy configurations in the order the protobuf library's map gives
  * them (by key), or undefined for anything read differently here or that the SDK's handler fails
- * on: an entry without a key, a value or properties, a key given twice, a field given twice where
- * the library would merge the two (an entry's value, a configuration's properties), an unknown
- * field inside an entry, a level beyond what the library reads as the same number.
+ * on: an entry without a value or properties, a key in two entries, a field given twice where the
+ * library would merge the two (an entry's value, a configuration's properties), an unknown field
+ * inside an entry, a level beyond what the library reads as the same number.
  */
 export function decodeConfigureRequest(bytes: Uint8Array): [string, ReadPolicyConfig][] | undefined {
     const buf = asBuffer(bytes);
     return reading(() => {
         const configs = new Map<string, ReadPolicyConfig>();
         const r = new Reader(buf, 0, buf.length);
-        while (!r.done()) {
-            const [field, wire] = r.tag();
-            if (field !== 1) {
-                r.skip(wire);
-                continue;
-            }
-            if (wire !== LEN) throw notRead;
-            const [start, end] = r.span();
-            const entry = r.sub(start, end);
-            let key: string | undefined;
-            let config: ReadPolicyConfig | undefined;
-            while (!entry.done()) {
-                const [f, w] = entry.tag();
-                if (w !== LEN) throw notRead;
-                if (f === 1 && key === undefined) key = entry.string();
-                else if (f === 2 && config === undefined) {
-                    const [s, e] = entry.span();
-                    config = policyConfig(entry.sub(s, e));
-                } else throw notRead;
-            }
-            if (key === undefined || config === undefined || configs.has(key)) throw notRead;
-            configs.set(key, config);
+        for (let entry = r.next(1); entry; entry = r.next(1)) {
+            const { key, value } = mapEntry(entry);
+            // Without a value the library makes an empty configuration, which the SDK's handler fails on.
+            if (!value || configs.has(key)) throw notRead;
+            configs.set(key, policyConfig(value));
         }
         return [...configs.keys()].sort().map(k => [k, configs.get(k)!]);
     });
