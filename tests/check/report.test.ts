@@ -16,6 +16,7 @@ import { repoRoot } from "../../tools/lib/analyzer-client";
 import { fixtures, Run, runAll } from "./run-check";
 import { ComplianceReport, Control, ControlResult } from "../../tools/lib/check/compliance";
 import { Report } from "../../tools/lib/check/report";
+import { ExitCode } from "../../tools/lib/check/errors";
 import { main } from "../../tools/check";
 import { PLACEHOLDER_SECRET } from "../../tools/lib/check/placeholder";
 import { hipaaSections } from "../../policies/lib/catalog";
@@ -25,6 +26,8 @@ const evidenceDir = path.join(fixtures, "evidence");
 const uncoveredExport = path.join(fixtures, "uncovered-export.json");
 /** A stack export with one violation (a log group kept 30 days). */
 const violatingExport = path.join(fixtures, "export.json");
+/** A program with a multi-language component (awsx.ec2.Vpc's shape) beside a key: the check cannot see the component's children. */
+const hiddenComponentProgram = path.join(__dirname, "corpus", "remote-component");
 const PLACEHOLDER = PLACEHOLDER_SECRET;
 
 
@@ -81,6 +84,8 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
     let all: Run;
     let sarifOnly: Run;
     let elsewhere: Run;
+    let hiddenRun: Run;
+    let hidden: Written;
     let evidence: Written;
     let uncovered: Written;
     let exported: Written;
@@ -90,7 +95,8 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
         // Many check runs, a few at a time: on a busy shared machine they take long.
         this.timeout(300_000);
         work = fs.mkdtempSync(path.join(os.tmpdir(), "hipaa-guard-reports-"));
-        ({ all, sarifOnly, elsewhere } = await runAll({
+        ({ all, sarifOnly, elsewhere, hidden: hiddenRun } = await runAll({
+            hidden: { args: [hiddenComponentProgram, "--report-dir", path.join(work, "hidden")] },
             all: { args: [evidenceDir, uncoveredExport, violatingExport, "--policy-pack-config", path.join(evidenceDir, "policy-config.json"), "--report-dir", path.join(work, "all")] },
             sarifOnly: { args: [uncoveredExport, "--json", "--report-dir", path.join(work, "some"), "--report-format", "sarif,md"] },
             // The same, run from another directory (paths on the command line relative to it).
@@ -112,6 +118,7 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
         evidence = readReports(path.join(work, "all"), "evidence-fixture.dev");
         uncovered = readReports(path.join(work, "all"), "notifications.prod");
         exported = readReports(path.join(work, "all"), "records.prod");
+        hidden = readReports(path.join(work, "hidden"), "remote-component.dev");
     });
 
     after(() => {
@@ -120,12 +127,12 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
 
     describe("formats", () => {
         it("the JSON reports follow docs/compliance-report.schema.json", () => {
-            for (const r of [evidence, uncovered, exported]) assert.deepStrictEqual(validate.json(r.json), []);
-            assert.strictEqual(evidence.json.formatVersion, "1.1");
+            for (const r of [evidence, uncovered, exported, hidden]) assert.deepStrictEqual(validate.json(r.json), []);
+            assert.strictEqual(evidence.json.formatVersion, "2.0");
         });
 
         it("the SARIF reports follow the SARIF 2.1.0 schema", () => {
-            for (const r of [evidence, uncovered, exported]) {
+            for (const r of [evidence, uncovered, exported, hidden]) {
                 assert.deepStrictEqual(validate.sarif(r.sarif), []);
                 assert.strictEqual(r.sarif.version, "2.1.0");
                 assert.strictEqual(r.sarif.runs.length, 1);
@@ -227,7 +234,7 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
         it("the summary counts every (policy, resource) result", () => {
             const s = evidence.json.summary;
             assert.strictEqual(evidence.json.verdict, "violated");
-            assert.deepStrictEqual(s.resources, { sent: 7, evaluated: 5, notApplicableOnly: 1, notCovered: 1 });
+            assert.deepStrictEqual(s.resources, { sent: 7, evaluated: 5, notApplicableOnly: 1, notCovered: 1, unseen: 0 });
             const counted = { passed: 0, violated: 0, undecided: 0, notApplicable: 0 };
             for (const c of evidence.json.controls) for (const r of c.results) counted[r.status]++;
             assert.deepStrictEqual(s.results, counted);
@@ -319,7 +326,7 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
         it("says so in JSON", () => {
             assert.strictEqual(uncovered.json.verdict, "nothingEvaluated");
             assert.match(uncovered.json.verdictText, /^No resource was evaluated: no enabled policy of the pack covers its only resource \(aws:route53\/zone:Zone\)\. This is not a pass/);
-            assert.deepStrictEqual(uncovered.json.summary.resources, { sent: 1, evaluated: 0, notApplicableOnly: 0, notCovered: 1 });
+            assert.deepStrictEqual(uncovered.json.summary.resources, { sent: 1, evaluated: 0, notApplicableOnly: 0, notCovered: 1, unseen: 0 });
         });
 
         it("says so in SARIF, in a tool notification and the run's properties", () => {
@@ -345,6 +352,40 @@ describe("compliance reports (npm run check -- --report-dir)", function () {
             // Only the formats asked for.
             assert.deepStrictEqual(fs.readdirSync(path.join(work, "some")).sort(), ["notifications.prod.md", "notifications.prod.sarif"]);
             assert.deepStrictEqual(report.reportFiles?.map(f => path.basename(f)), ["notifications.prod.sarif", "notifications.prod.md"]);
+        });
+    });
+
+    describe("a program with a multi-language component, whose children no policy saw", () => {
+        it("is incomplete in JSON, not passed, though its key passed", () => {
+            assert.strictEqual(hiddenRun.code, ExitCode.incomplete, hiddenRun.stderr + hiddenRun.stdout);
+            assert.strictEqual(hidden.json.verdict, "incomplete");
+            assert.match(hidden.json.verdictText, /^No mandatory violation among 1 resource evaluated, but the check could not see all the program would deploy: awsx:ec2:Vpc \(phi-network\) \(see the notes\)\. This is not a pass/);
+            assert.deepStrictEqual(
+                hidden.json.target.unseen.map(u => [u.kind, u.type, u.name]),
+                [["component", "awsx:ec2:Vpc", "phi-network"]],
+            );
+            assert.match(hidden.json.target.unseen[0].hides, /the awsx provider plugin creates its child resources through the Pulumi engine/);
+            assert.strictEqual(hidden.json.summary.resources.unseen, 1);
+            assert.strictEqual(result(hidden.json, "aws-kms-key-rotation", "data").status, "passed");
+            assert.strictEqual(evidence.json.verdict, "violated");
+        });
+
+        it("is incomplete in SARIF, in a tool notification and the run's properties", () => {
+            const run = hidden.sarif.runs[0];
+            assert.strictEqual(run.properties.incomplete, true);
+            assert.strictEqual(run.properties.nothingEvaluated, false);
+            assert.strictEqual(run.properties.verdict, "incomplete");
+            const [notification, ...notes] = run.invocations[0].toolExecutionNotifications;
+            assert.deepStrictEqual([notification.level, notification.descriptor.id], ["warning", "incomplete"]);
+            assert.ok(notes.some((n: any) => n.level === "note" && /^not seen: awsx:ec2:Vpc \(phi-network\)/.test(n.message.text)), JSON.stringify(notes));
+            assert.strictEqual(uncovered.sarif.runs[0].properties.incomplete, false);
+        });
+
+        it("is incomplete in Markdown, with what was not seen", () => {
+            assert.match(hidden.markdown, /^## Verdict: ⚠️ Incomplete: not a pass\n\nNo mandatory violation among .+ This is not a pass/m);
+            assert.match(hidden.markdown, /^- Note: not seen: awsx:ec2:Vpc \(phi-network\) is a multi-language component/m);
+            assert.match(hidden.markdown, /; 1 not seen by any policy \(see the notes\)\./);
+            assert.doesNotMatch(hidden.markdown, /✅ Passed/);
         });
     });
 

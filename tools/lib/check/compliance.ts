@@ -21,15 +21,15 @@ import { hipaaSections, hipaaUrl, hitrustControls } from "../../../policies/lib/
 import { isOutOfPhiScope, parseFinding, parseUndecided, parseWaived } from "../../../policies/lib/messages";
 import type { allPolicies as AllPolicies } from "../../../policies/registry";
 import { Evaluation, isViolation, typeAndName } from "./analyze";
-import { Capture, ROOT_STACK_TYPE } from "./capture";
+import { Capture, ROOT_STACK_TYPE, Unseen } from "./capture";
 import { plural } from "./json";
 
 /** Bumped on any change a consumer of the JSON report could notice: major when one could break. */
-export const COMPLIANCE_FORMAT_VERSION = "1.1";
+export const COMPLIANCE_FORMAT_VERSION = "2.0";
 
 export type ResultStatus = "passed" | "violated" | "undecided" | "notApplicable";
 export type Severity = "low" | "medium" | "high" | "critical" | "unspecified";
-export type Verdict = "violated" | "passed" | "nothingEvaluated";
+export type Verdict = "violated" | "incomplete" | "passed" | "nothingEvaluated";
 
 export interface HipaaCitation {
     readonly section: string;
@@ -140,12 +140,14 @@ export interface ComplianceReport {
         readonly policyConfig?: string;
         readonly stackTags: Readonly<Record<string, string>>;
         readonly notes: readonly string[];
+        /** What the program would deploy that no policy saw (a multi-language component's children): any entry makes the verdict incomplete. */
+        readonly unseen: readonly Unseen[];
     };
     readonly verdict: Verdict;
     /** The verdict as one plain sentence. */
     readonly verdictText: string;
     readonly summary: {
-        readonly resources: { readonly sent: number; readonly evaluated: number; readonly notApplicableOnly: number; readonly notCovered: number };
+        readonly resources: { readonly sent: number; readonly evaluated: number; readonly notApplicableOnly: number; readonly notCovered: number; readonly unseen: number };
         readonly results: Readonly<Record<ResultStatus, number>>;
         /** Violation findings that block pulumi up (mandatory), and advisory ones. */
         readonly violations: { readonly mandatory: number; readonly advisory: number };
@@ -350,13 +352,16 @@ export function buildCompliance(input: ComplianceInput): ComplianceReport {
         evaluated: reported.filter(r => r.evaluated).length,
         notApplicableOnly: reported.filter(r => !r.evaluated && r.policies > 0).length,
         notCovered: reported.filter(r => r.policies === 0).length,
+        unseen: capture.unseen?.length ?? 0,
     };
     const controlCounts = {
         total: controls.length,
         withResults: controls.filter(c => c.results.length > 0).length,
         disabled: controls.filter(c => c.enforcementLevel === "disabled").length,
     };
-    const verdict: Verdict = violations.mandatory > 0 ? "violated" : resourceCounts.evaluated === 0 ? "nothingEvaluated" : "passed";
+    // In the exit code's order: a violation, then what was not seen, then nothing evaluated.
+    const verdict: Verdict =
+        violations.mandatory > 0 ? "violated" : resourceCounts.unseen > 0 ? "incomplete" : resourceCounts.evaluated === 0 ? "nothingEvaluated" : "passed";
 
     return {
         formatVersion: COMPLIANCE_FORMAT_VERSION,
@@ -372,9 +377,10 @@ export function buildCompliance(input: ComplianceInput): ComplianceReport {
             ...(input.policyConfigFile ? { policyConfig: input.policyConfigFile } : {}),
             stackTags: { ...(input.stackTags ?? {}) },
             notes: [...capture.notes],
+            unseen: (capture.unseen ?? []).map(u => ({ ...u })),
         },
         verdict,
-        verdictText: verdictText(verdict, violations, resourceCounts, results, controls, reported),
+        verdictText: verdictText(verdict, violations, resourceCounts, results, controls, reported, capture.unseen ?? []),
         summary: { resources: resourceCounts, results, violations, controls: controlCounts },
         controls,
         resources: reported,
@@ -456,6 +462,7 @@ function verdictText(
     results: Record<ResultStatus, number>,
     controls: readonly Control[],
     reported: readonly ReportedResource[],
+    unseen: readonly Unseen[],
 ): string {
     if (verdict === "violated") {
         const failing = controls.filter(c => c.results.some(r => r.violations.some(isViolation))).length;
@@ -471,6 +478,10 @@ function verdictText(
         return `No resource was evaluated: ${why}. This is not a pass: the report is no evidence that any control is in place.`;
     }
     const extra: string[] = [];
+    if (verdict === "incomplete") {
+        const named = unseen.map(u => `${u.type} (${u.name})`).join(", ");
+        return `No mandatory violation among ${plural(resources.evaluated, "resource")} evaluated, but the check could not see all the program would deploy: ${named} (see the notes). This is not a pass: the report is no evidence for what was not seen.`;
+    }
     if (results.undecided > 0) extra.push(`${plural(results.undecided, "result")} undecided at preview (checked again at pulumi up)`);
     if (violations.advisory > 0) extra.push(`${plural(violations.advisory, "advisory violation")} (policies configured advisory; they do not block pulumi up)`);
     return `No mandatory violation: ${plural(resources.evaluated, "resource")} evaluated${extra.length > 0 ? `; ${extra.join("; ")}` : ""}.`;

@@ -13,6 +13,7 @@ const statusLabel: Record<ResultStatus, string> = {
 
 const verdictLabel: Record<ComplianceReport["verdict"], string> = {
     violated: "❌ Violated",
+    incomplete: "⚠️ Incomplete: not a pass",
     passed: "✅ Passed",
     nothingEvaluated: "⚠️ Nothing evaluated",
 };
@@ -112,7 +113,8 @@ export function formatMarkdown(report: ComplianceReport): string {
     out.push("");
     out.push(
         `Resources: ${s.resources.sent} checked; ${s.resources.evaluated} evaluated by at least one policy; ` +
-            `${s.resources.notApplicableOnly} only not applicable; ${s.resources.notCovered} covered by no policy. ` +
+            `${s.resources.notApplicableOnly} only not applicable; ${s.resources.notCovered} covered by no policy` +
+            `${s.resources.unseen > 0 ? `; ${s.resources.unseen} not seen by any policy (see the notes)` : ""}. ` +
             `Violations: ${s.violations.mandatory} mandatory, ${s.violations.advisory} advisory. ` +
             `Controls: ${s.controls.total} in the pack, ${s.controls.withResults} with results here${s.controls.disabled > 0 ? `, ${s.controls.disabled} disabled` : ""}.`,
         "",

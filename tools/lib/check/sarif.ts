@@ -139,8 +139,9 @@ export function formatSarif(report: ComplianceReport, base: string): string {
     });
 
     const notifications: Json[] = [];
-    if (report.verdict === "nothingEvaluated") {
-        notifications.push({ level: "warning", descriptor: { id: "nothing-evaluated" }, message: { text: report.verdictText } });
+    if (report.verdict === "nothingEvaluated" || report.verdict === "incomplete") {
+        const id = report.verdict === "incomplete" ? "incomplete" : "nothing-evaluated";
+        notifications.push({ level: "warning", descriptor: { id }, message: { text: report.verdictText } });
     }
     for (const note of report.target.notes) notifications.push({ level: "note", descriptor: { id: "target-note" }, message: { text: note } });
 
@@ -163,6 +164,7 @@ export function formatSarif(report: ComplianceReport, base: string): string {
             verdict: report.verdict,
             verdictText: report.verdictText,
             nothingEvaluated: report.verdict === "nothingEvaluated",
+            incomplete: report.verdict === "incomplete",
             summary: report.summary,
         },
     };
