@@ -1,7 +1,8 @@
 // `npm run bench`: what hipaa-guard costs against an empty pack (the SDK with one no-op policy), in
 // the same run: ready (port printed, GetAnalyzerInfo and Configure answered, with no protobuf work
 // on this side, as the engine's Go code does in a millisecond or two), pack CPU and wall
-// time per Analyze, AnalyzeStack at several stack sizes, and peak memory. Measured for the real
+// time per Analyze, pack CPU per Remediate (the engine sends every resource to Remediate before
+// Analyze, at every preview and update), AnalyzeStack at several stack sizes, and peak memory. Measured for the real
 // pack, for a synthetic pack of 250 policies (bench/synthetic.ts), for the empty pack sending the
 // not-applicable entries a 250-policy pack and the real pack must send (the floor for each size),
 // and for the real pack on the SDK's own handlers (HIPAA_GUARD_DISPATCH=sdk), in interleaved
@@ -145,14 +146,22 @@ async function start(pack: Pack): Promise<PolicyPackProcess> {
     }
 }
 
-/** `resources` through Analyze, `inFlight` at a time, as the engine sends them. */
-async function analyzeAll(proc: PolicyPackProcess, resources: ResourceInput[]): Promise<void> {
+/** `resources` through Analyze (or Remediate), `inFlight` at a time, as the engine sends them. */
+async function sendAll(proc: PolicyPackProcess, resources: ResourceInput[], rpc: "analyze" | "remediate" = "analyze"): Promise<void> {
     let next = 0;
     await Promise.all(
         Array.from({ length: inFlight }, async () => {
-            while (next < resources.length) await proc.analyze(resources[next++]);
+            while (next < resources.length) await (rpc === "analyze" ? proc.analyze(resources[next++]) : proc.remediate(resources[next++]));
         }),
     );
+}
+
+/** Pack CPU per resource for `resources` through `rpc`, after a warm-up so JIT compilation is not billed to them. */
+async function cpuPerResourceUs(proc: PolicyPackProcess, resources: ResourceInput[], rpc: "analyze" | "remediate"): Promise<number> {
+    await sendAll(proc, resources.slice(0, 300), rpc);
+    const c = cpuMs(proc.pid);
+    await sendAll(proc, resources, rpc);
+    return ((cpuMs(proc.pid) - c) * 1000) / resources.length;
 }
 
 /**
@@ -162,13 +171,17 @@ async function analyzeAll(proc: PolicyPackProcess, resources: ResourceInput[]): 
 interface Handshake {
     info: Buffer;
     configure: Uint8Array;
+    /** Every policy of the pack at enforcement level remediate: what opting in to fixes costs. */
+    configureRemediate: Uint8Array;
 }
 
 async function handshake(pack: Pack): Promise<Handshake> {
     const proc = await start(pack);
     try {
         const info = await proc.callBytes("getAnalyzerInfo", new Uint8Array(0));
-        return { info, configure: configureRequest(packInfoOf(info)).serializeBinary() };
+        const pack = packInfoOf(info);
+        const remediate = Object.fromEntries(pack.policies.map(p => [p.name, { enforcementLevel: "remediate" as const }]));
+        return { info, configure: configureRequest(pack).serializeBinary(), configureRemediate: configureRequest(pack, remediate).serializeBinary() };
     } finally {
         await proc.stop();
     }
@@ -203,13 +216,14 @@ async function round(pack: Pack, hello: Handshake, analyzeSet: ResourceInput[], 
         const info = await proc.callBytes("getAnalyzerInfo", new Uint8Array(0));
         if (!info.equals(hello.info)) throw new Error(`${pack.label}: GetAnalyzerInfo answered otherwise than before the rounds`);
         await proc.callBytes("configure", hello.configure);
-        await analyzeAll(proc, analyzeSet.slice(0, 300)); // Warm-up, so JIT compilation is not billed to the resources.
+        await sendAll(proc, analyzeSet.slice(0, 300)); // Warm-up, so JIT compilation is not billed to the resources.
         const c1 = cpuMs(proc.pid);
         const t1 = process.hrtime.bigint();
-        await analyzeAll(proc, analyzeSet);
+        await sendAll(proc, analyzeSet);
         f.analyzeUs = (ms(t1) * 1000) / analyzeSet.length;
         f.analyzeCpuUs = ((cpuMs(proc.pid) - c1) * 1000) / analyzeSet.length;
         f.analyzePeakMiB = peakRssMiB(proc.pid);
+        f.remediateCpuUs = await cpuPerResourceUs(proc, analyzeSet, "remediate");
         const c2 = cpuMs(proc.pid);
         const t2 = process.hrtime.bigint();
         const first = await proc.analyzeStack(stacks.get(mainStack)!);
@@ -223,6 +237,8 @@ async function round(pack: Pack, hello: Handshake, analyzeSet: ResourceInput[], 
             await proc.analyzeStack(stacks.get(size)!);
             f[`warm${size}CpuMs`] = cpuMs(proc.pid) - c;
         }
+        await proc.callBytes("configure", hello.configureRemediate);
+        f.remediateAllCpuUs = await cpuPerResourceUs(proc, analyzeSet, "remediate");
         return f;
     } finally {
         await proc.stop();
@@ -254,7 +270,8 @@ async function main(): Promise<void> {
     console.log(
         `hipaa-guard bench: ${readyStarts} interleaved starts per pack to Configure answered; then ${rounds} interleaved rounds; per round and pack a fresh process, ${analyzeSet.length} Analyze calls ` +
             `(${inFlight} in flight, ${Math.round(checkedShare(analyzeSet, new Set(types)) * 100)}% of a type the real pack checks), ` +
-            `then an AnalyzeStack of ${mainStack} resources (the process's first), then one of each of ${stackSizes.join(", ")}`,
+            `then as many Remediate calls, an AnalyzeStack of ${mainStack} resources (the process's first), one of each of ${stackSizes.join(", ")}, ` +
+            `and the Remediate calls again with every policy configured remediate`,
     );
     console.log(packs.map(p => `${p.label}: ${p.policies} policies (${p.stackPolicies} stack)`).join("; "));
     if (rounds < 5) console.log(`only ${rounds} rounds: too few for the issue's figures (at least 5)`);
@@ -294,6 +311,8 @@ async function main(): Promise<void> {
         ["  left out: this client's protobuf for ready", "clientProtobufMs", "ms", "", true],
         ["Analyze per resource (pack CPU)", "analyzeCpuUs", "us", "<= 1.25x, aim 1.10x"],
         [`Analyze per resource (wall, ${inFlight} in flight)`, "analyzeUs", "us", ""],
+        ["Remediate per resource (pack CPU)", "remediateCpuUs", "us", ""],
+        ["  every policy at remediate (pack CPU)", "remediateAllCpuUs", "us", ""],
         [`AnalyzeStack ${mainStack}, first (pack CPU)`, "stackCpuMs", "ms", "<= 1.25x"],
         [`AnalyzeStack ${mainStack}, first (wall)`, "stackMs", "ms", ""],
         ...stackSizes.map(n => [`AnalyzeStack ${n}, warm (pack CPU)`, `warm${n}CpuMs`, "ms", ""] as [string, string, string, string]),
