@@ -488,21 +488,24 @@ describe("one-pass evaluation of the pack's policies", () => {
     type Handler = (call: { request: unknown }, callback: Callback) => void;
     const m = loadSdkModules()!;
     const sdkPolicies = allPolicies.map(p => p.sdk);
-    const make = (fn: unknown) => (fn as (...a: unknown[]) => Handler)("hipaa-guard", "0.1.0", "mandatory", sdkPolicies);
+    const make = (fn: unknown, list: readonly unknown[] = sdkPolicies) => (fn as (...a: unknown[]) => Handler)("hipaa-guard", "0.1.0", "mandatory", list);
     const ask = (h: Handler, request: unknown) =>
         new Promise<Buffer>((resolve, reject) => h({ request }, (err, resp) => (err ? reject(err) : resolve(Buffer.from(resp!.serializeBinary())))));
 
-    /** The SDK's own handlers, and dispatch in front of them over `policies` (the pack's SDK objects). */
-    function serving(policies: readonly DispatchPolicy[]) {
+    /**
+     * The SDK's own handlers, and dispatch in front of them over `policies` (the pack's SDK objects,
+     * or `list` when given: the same policies as other objects), with the SDK's modules as `modules` has them.
+     */
+    function serving(policies: readonly DispatchPolicy[], list: readonly unknown[] = sdkPolicies, modules: typeof m = m) {
         const sdk: Record<string, Handler> = {
-            analyze: make(m.server.makeAnalyzeRpcFun),
-            analyzeStack: make(m.server.makeAnalyzeStackRpcFun),
-            remediate: make(m.server.makeRemediateRpcFun),
+            analyze: make(m.server.makeAnalyzeRpcFun, list),
+            analyzeStack: make(m.server.makeAnalyzeStackRpcFun, list),
+            remediate: make(m.server.makeRemediateRpcFun, list),
             configure: (_, cb) => cb(null),
             getAnalyzerInfo: (_, cb) => cb(null),
         };
-        const served = { packName: "hipaa-guard", version: "0.1.0", level: "mandatory", policies: sdkPolicies };
-        const dispatching = dispatchingImplementation(served, sdk, policies, m) as Record<string, Handler>;
+        const served = { packName: "hipaa-guard", version: "0.1.0", level: "mandatory", policies: list as typeof sdkPolicies };
+        const dispatching = dispatchingImplementation(served, sdk, policies, modules) as Record<string, Handler>;
         assert.ok(dispatching);
         return { sdk, dispatching };
     }
@@ -559,5 +562,57 @@ describe("one-pass evaluation of the pack's policies", () => {
         const [, wire] = asServed(toAnalyzeRequest(workload.find(r => r.type === "aws:ec2/securityGroup:SecurityGroup")!));
         const refused = new WireAnalyzeRequest((wire as WireAnalyzeRequest).read, Buffer.alloc(0), () => assert.fail("refused"));
         await assert.rejects(ask(dispatching.analyze, refused), (e: { code?: number; details?: string }) => e.code === 13 && e.details === "Error deserializing request");
+    });
+
+    /**
+     * The pack with `remediating` at level remediate (on the policy, as a pack's own level is read
+     * when Configure names none), and the SDK's modules with every Remediate handler dispatch makes
+     * counting the requests it is given; `answerEmpty` makes those handlers answer without running any policy.
+     */
+    function remediateServing(remediating: readonly string[], answerEmpty = false) {
+        const list = allPolicies.map(p => (remediating.includes(p.definition.name) ? { ...p.sdk, enforcementLevel: "remediate" } : p.sdk));
+        const policies = allPolicies.map((p, i) => ({ ...p, sdk: list[i] })) as readonly DispatchPolicy[];
+        const counter = { handled: 0 };
+        const makeRemediate = (...a: unknown[]): Handler => {
+            const h = (m.server.makeRemediateRpcFun as (...b: unknown[]) => Handler)(...a);
+            return (call, cb) => {
+                counter.handled++;
+                return answerEmpty ? cb(null, new analyzerpb.RemediateResponse()) : h(call, cb);
+            };
+        };
+        const modules = { ...m, server: { ...m.server, makeRemediateRpcFun: makeRemediate } } as typeof m;
+        return { ...serving(policies, list, modules), counter };
+    }
+    const rotation = "aws-kms-key-rotation";
+    const unrotated: ResourceInput = { type: "aws:kms/key:Key", name: "unrotated", urn: urnOf("aws:kms/key:Key", "unrotated"), props: { enableKeyRotation: false, keyUsage: "ENCRYPT_DECRYPT", customerMasterKeySpec: "SYMMETRIC_DEFAULT" } };
+
+    it("answers Remediate without the SDK's handler where none of the type's policies is at level remediate, as that handler over the whole pack", async () => {
+        for (const remediating of [[], [rotation]]) {
+            const { sdk, dispatching, counter } = remediateServing(remediating);
+            await ask(dispatching.remediate, toAnalyzeRequest(workload[0])); // Builds the table (and captures the levels).
+            counter.handled = 0;
+            let keys = 0;
+            let fixed = 0;
+            for (const r of [...workload, unrotated]) {
+                const req = toAnalyzeRequest(r);
+                const theirs = await ask(sdk.remediate, req);
+                assert.ok((await ask(dispatching.remediate, req)).equals(theirs), `${r.type} with ${remediating.join(", ") || "no policy"} at remediate`);
+                if (r.type === "aws:kms/key:Key") keys++;
+                fixed += analyzerpb.RemediateResponse.deserializeBinary(theirs).getRemediationsList().length;
+            }
+            // The handler runs only for the type of the policy at remediate, and there it fixes the key.
+            assert.strictEqual(counter.handled, remediating.length > 0 ? keys : 0);
+            assert.strictEqual(fixed > 0, remediating.length > 0);
+        }
+    });
+
+    it("runs the SDK's Remediate handler on every request when the levels cannot be read from its loop", async () => {
+        // A loop that never calls remediateResource, not even for a control at level remediate: the
+        // levels are not captured, so no request is answered without the handler.
+        const { dispatching, counter } = remediateServing([], true);
+        await ask(dispatching.remediate, toAnalyzeRequest(workload[0]));
+        counter.handled = 0;
+        for (const r of workload) await ask(dispatching.remediate, toAnalyzeRequest(r));
+        assert.strictEqual(counter.handled, workload.length);
     });
 });

@@ -17,10 +17,13 @@
 //   stack tags that loop gives each policy are captured from it once per Configure and ConfigureStack,
 //   by stand-ins with the same names and levels, and a request runs its type's policies in one pass
 //   over one arguments object (`evaluate` in policy.ts), built into the SDK's makeAnalyzeResponse.
-//   A policy that throws sends the request to the SDK's handler. Serializing the response writes
-//   the SDK's part with its protobuf code and appends the kept bytes for the rest (the not-applicable list
-//   is the last field of both responses, so this is byte for byte what the SDK would send), and
-//   gRPC gets those bytes without the generated serializer's extra copy. Analyze requests are read
+//   A policy that throws sends the request to the SDK's handler. Remediate's handler runs only
+//   when one of the type's policies is at level remediate, which stand-ins learn from its loop once
+//   per Configure: otherwise it would only read the request, which is read anyway to tell whether
+//   the SDK could. Serializing the response writes the SDK's part with its protobuf code and
+//   appends the kept bytes for the rest (the not-applicable list is the last field of both
+//   responses, so this is byte for byte what the SDK would send), and gRPC gets those bytes
+//   without the generated serializer's extra copy. Analyze requests are read
 //   from their bytes (stack-wire.ts) into what the SDK's loop hands policies, where they read exactly
 //   as the SDK's protobuf code and deserializer read them: the protobuf library's decoding costs
 //   more than the rest of a resource's answer. The SDK's decoding is done only for its handler.
@@ -261,7 +264,7 @@ interface Run {
 interface Route {
     /** Indices of the policies that run on the type, in pack order. */
     readonly runs: readonly number[];
-    /** The SDK's handler over those policies; undefined when none runs (Analyze only). */
+    /** The SDK's handler over those policies; undefined when none would run (or change) anything. */
     readonly handler?: Handler;
     /** Instead of the handler, the policies to evaluate in one pass (Analyze only): those not disabled. */
     readonly evaluated?: readonly Evaluated[];
@@ -278,6 +281,8 @@ interface Table {
     kept: readonly (readonly NotApplicableMessage[] | undefined)[];
     /** What the SDK's loop gives policies under this configuration; undefined when not captured. */
     loop?: Loop;
+    /** Remediate: the policies its loop runs under this configuration (level remediate); undefined when not captured. */
+    remediating?: ReadonlySet<number>;
 }
 
 /**
@@ -460,6 +465,27 @@ export function dispatchingImplementation(
         return { levels, configs, stackTags };
     };
 
+    /**
+     * The policies the SDK's Remediate loop runs under the current configuration (it skips any not
+     * at level remediate without a word), as that loop runs stand-ins of the pack's resource
+     * policies (same names and levels) beside a control at level remediate; undefined when the
+     * control did not run, so the loop is not the one this reads.
+     */
+    const captureRemediating = async (): Promise<ReadonlySet<number> | undefined> => {
+        if (!isFunction(isResourcePolicy)) return undefined;
+        const ran = new Set<number>();
+        let controlRan = false;
+        const standIns = sdkPolicies.flatMap((p, i) => {
+            if (!isResourcePolicy(p)) return [];
+            const standIn = { name: p.name, description: p.description, enforcementLevel: p.enforcementLevel, severity: p.severity, validateResource: () => undefined, remediateResource: () => void ran.add(i) };
+            return [standIn as unknown as SdkPolicy];
+        });
+        const control = { name: captureName, description: "", enforcementLevel: "remediate", remediateResource: () => void (controlRan = true) } as unknown as SdkPolicy;
+        const resp = await ask(makeRemediate([...standIns, control]), probeRequest(probeTypes[0]));
+        if ((resp.getRemediationsList() as unknown[]).length > 0 || (resp.getNotApplicableList() as unknown[]).length > 0) return undefined;
+        return controlRan ? ran : undefined;
+    };
+
     /** The policies a route evaluates in one pass, or undefined when the SDK's handler must run them. */
     const evaluatedFor = (loop: Loop | undefined, key: string, runs: readonly number[]): readonly Evaluated[] | undefined => {
         if (!loop || key === "" || runs.length === 0 || !isFunction(isResourcePolicy)) return undefined;
@@ -541,11 +567,13 @@ export function dispatchingImplementation(
         const Resp = kind === "analyze" ? AnalyzeResponse : RemediateResponse;
         const all = gaps.flat();
         const evaluated = kind === "analyze" ? evaluatedFor(table.loop, key, runs) : undefined;
+        // Remediate's handler reads the request before any policy, and with none of them at level
+        // remediate does nothing else: then wellFormed's reading of it (resourceRpc) stands for it.
+        const remediates = kind === "remediate" && (table.remediating === undefined || runs.some(i => table.remediating!.has(i)));
         const r: Route = {
             runs,
             evaluated,
-            // Remediate always runs the SDK's handler: it reads the request before any policy.
-            handler: (runs.length > 0 && !evaluated) || kind === "remediate" ? handlerFor(kind, runs) : undefined,
+            handler: (kind === "analyze" && runs.length > 0 && !evaluated) || remediates ? handlerFor(kind, runs) : undefined,
             gaps: gaps.map(entries => ({ entries, bytes: encode(Resp, entries) })),
             all: { entries: all, bytes: encode(Resp, all) },
         };
@@ -615,7 +643,7 @@ export function dispatchingImplementation(
             tables = {
                 generation,
                 analyze: Promise.all([probe("analyze"), loop]).then(([kept, l]) => ({ routes: new Map(), kept, loop: l })),
-                remediate: probe("remediate").then(kept => ({ routes: new Map(), kept })),
+                remediate: Promise.all([probe("remediate"), captureRemediating().catch(() => undefined)]).then(([kept, remediating]) => ({ routes: new Map(), kept, remediating })),
             };
             // A failed probe leaves that RPC to the SDK for this generation.
             tables.analyze.catch(() => undefined);
