@@ -1,9 +1,9 @@
 // `npm run bench`: what hipaa-guard costs against an empty pack (the SDK with one no-op policy), in
 // the same run: ready (port printed, GetAnalyzerInfo and Configure answered, with no protobuf work
-// on this side, as the engine's Go code does in a millisecond or two), pack CPU and wall
-// time per Analyze, pack CPU per Remediate (the engine sends every resource to Remediate before
-// Analyze, at every preview and update), AnalyzeStack at several stack sizes, and peak memory. Measured for the real
-// pack, for a synthetic pack of 250 policies (bench/synthetic.ts), for the empty pack sending the
+// on this side, as the engine's Go code does in a millisecond or two), pack CPU and wall time per
+// Analyze, pack CPU per Remediate (the engine sends every resource to Remediate before Analyze, at
+// every preview and update), AnalyzeStack at several stack sizes, and peak memory. Measured for
+// the real pack, for a synthetic pack of 250 policies (bench/synthetic.ts), for the empty pack sending the
 // not-applicable entries a 250-policy pack and the real pack must send (the floor for each size),
 // and for the real pack on the SDK's own handlers (HIPAA_GUARD_DISPATCH=sdk), in interleaved
 // rounds; figures are medians. Ready is timed first, in a phase of its own: many interleaved starts
