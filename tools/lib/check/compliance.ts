@@ -477,12 +477,13 @@ function verdictText(
         } else why = `every resource a policy covers was not applicable (waived, out of PHI scope, or the control does not apply)`;
         return `No resource was evaluated: ${why}. This is not a pass: the report is no evidence that any control is in place.`;
     }
-    if (verdict === "incomplete") {
-        const named = unseen.map(u => `${u.type} (${u.name})`).join(", ");
-        return `No mandatory violation among ${plural(resources.evaluated, "resource")} evaluated, but the check could not see all the program would deploy: ${named} (see the notes). This is not a pass: the report is no evidence for what was not seen.`;
-    }
     const extra: string[] = [];
     if (results.undecided > 0) extra.push(`${plural(results.undecided, "result")} undecided at preview (checked again at pulumi up)`);
     if (violations.advisory > 0) extra.push(`${plural(violations.advisory, "advisory violation")} (policies configured advisory; they do not block pulumi up)`);
-    return `No mandatory violation: ${plural(resources.evaluated, "resource")} evaluated${extra.length > 0 ? `; ${extra.join("; ")}` : ""}.`;
+    const counted = extra.length > 0 ? `; ${extra.join("; ")}` : "";
+    if (verdict === "incomplete") {
+        const named = unseen.map(u => `${u.type} (${u.name})`).join(", ");
+        return `No mandatory violation among ${plural(resources.evaluated, "resource")} evaluated${counted}, but the check could not see all the program would deploy: ${named} (see the notes). This is not a pass: the report is no evidence for what was not seen.`;
+    }
+    return `No mandatory violation: ${plural(resources.evaluated, "resource")} evaluated${counted}.`;
 }
