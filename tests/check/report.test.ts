@@ -1,7 +1,8 @@
 // The compliance reports (npm run check -- --report-dir): run through the check's command line,
 // once per scenario, on a program that produces every status (passed, violated, undecided at
 // preview, not applicable by waiver and by the resource's nature, a stack policy's violation, a
-// resource no policy covers) and on a stack export no policy covers. The JSON report follows our
+// resource no policy covers), on a stack export no policy covers, and on a program with a
+// multi-language component whose children no policy sees. The JSON report follows our
 // schema (docs/compliance-report.schema.json), the SARIF the SARIF 2.1.0 schema as
 // @microsoft/jest-sarif ships it, and the Markdown says the same for people.
 
